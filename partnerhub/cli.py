@@ -1,0 +1,116 @@
+"""The ``partnerhub`` command: ``validate`` (and, later, ``new``, ``schema``).
+
+Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from partnerhub import __version__
+from partnerhub.i18n import gettext_ as _, set_language
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder, from ``start`` upwards, that holds ``data/hub.yml``."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / "data" / "hub.yml").is_file():
+            return folder
+    if start.name == "data" and (start / "hub.yml").is_file():
+        return start.parent
+    return None
+
+
+def _select(paths: list[str], root: Path) -> set[str] | None:
+    """Repository-relative files to report on, or None for all."""
+    files = set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if path.is_dir():
+            if path in (root, root / "data"):
+                return None
+            files.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file())
+        else:
+            files.add(path.relative_to(root).as_posix())
+    return files
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from partnerhub.hub import load_hub
+
+    started = time.perf_counter()
+    targets = args.paths or ["."]
+    missing = [p for p in targets if not Path(p).exists()]
+    if missing:
+        print(_("partnerhub: no such file or folder: {path}").format(path=missing[0]), file=sys.stderr)
+        return 2
+    root = Path(args.root).resolve() if args.root else find_root(Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent)
+    if root is None or not (root / "data").is_dir():
+        print(_("partnerhub: no data/hub.yml found in {path} or above it: run this in the hub's folder, or pass --root").format(
+            path=targets[0]), file=sys.stderr)
+        return 2
+    try:
+        selected = _select(targets, root)
+    except ValueError:
+        print(_("partnerhub: {path} is not inside the hub at {root}").format(path=targets[0], root=root), file=sys.stderr)
+        return 2
+    hub = load_hub(root)
+    problems = [p for p in hub.problems if selected is None or p.file in selected]
+    if args.quiet:
+        problems = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(problem.as_github() if args.format == "github" else problem.as_text())
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    if args.format != "github" or errors == 0:
+        counts = Counter({kind: len(entries) for kind, entries in hub.records.items()})
+        summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        out = sys.stdout if args.format != "github" else sys.stderr
+        print(_("{files} files checked in {seconds:.2f} s: {summary}; {vocabularies} vocabularies").format(
+            files=hub.files_read, seconds=time.perf_counter() - started, summary=summary,
+            vocabularies=len(hub.vocabularies)), file=out)
+        print(_("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), file=out)
+    return 1 if errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="partnerhub", description=_("Knowledge hub for partner networks of cities."))
+    parser.add_argument("--version", action="version", version=f"partnerhub {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    validate = sub.add_parser("validate", help=_("check the records under data/ and report every problem"))
+    validate.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders to report on (default: the whole hub)"))
+    validate.add_argument("--format", choices=["text", "github"], default="text",
+                          help=_("github prints GitHub Actions annotations"))
+    validate.add_argument("--lang", default="en", help=_("language of the messages (en, el)"))
+    validate.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
+    validate.add_argument("-q", "--quiet", action="store_true", help=_("print errors only, no warnings"))
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # --lang must act before the parser builds its (translated) help texts
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_language(arg.split("=", 1)[1])
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(_("partnerhub: cannot read {path}: {reason}").format(path=exc.filename, reason=exc.strerror), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The loaded hub: settings, vocabularies and records, each with where it came from.
+
+``load_hub(root)`` reads ``root/data``, validates everything and returns a :class:`Hub`
+whose ``problems`` list every error and warning; records that failed validation are left
+out of ``records`` so that nothing half-valid is ever rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from partnerhub.hubconfig import HubConfig
+from partnerhub.model import RECORD_TYPES
+from partnerhub.model.vocabulary import Vocabulary
+from partnerhub.validation.problems import Problem
+from partnerhub.yamlsource import Positions
+
+
+@dataclass
+class Entry:
+    """A valid record and the file it was read from."""
+
+    kind: str  # folder name: networks, partners, meetings, practices
+    record: BaseModel
+    file: Path
+    positions: Positions
+    # (field, lang) -> (.md file, line) for text read from prose files
+    prose: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+@dataclass
+class Hub:
+    root: Path
+    config: HubConfig | None
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    records: dict[str, dict[str, Entry]] = field(default_factory=lambda: {k: {} for k in RECORD_TYPES})
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def get(self, kind: str, record_id: str):
+        entry = self.records[kind].get(record_id)
+        return entry.record if entry else None
+
+    def all(self, kind: str) -> list:
+        return [entry.record for entry in self.records[kind].values()]
+
+    def label(self, vocabulary: str, term: str) -> dict[str, str]:
+        vocab = self.vocabularies.get(vocabulary)
+        if vocab is None or term not in vocab.root:
+            return {self.config.default_language: term}
+        return vocab.root[term].label
+
+
+def load_hub(root: Path | str = ".") -> Hub:
+    """Read and validate the hub in ``root`` (the folder that holds ``data/``)."""
+    from partnerhub.validation.run import validate_hub
+
+    return validate_hub(Path(root))

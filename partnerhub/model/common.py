@@ -1,0 +1,104 @@
+"""Small building blocks shared by several record types: sources, periods, photos, contacts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from partnerhub.model.fields import (
+    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, Text, Url,
+)
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors (typos must not vanish)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Source(Strict):
+    """A public source a fact was taken from."""
+
+    url: Url = Field(description="Address of the source (http or https).")
+    title: Name | None = Field(None, description="Title of the page or document, in its own language.")
+    publisher: Name | None = Field(None, description="Who published it (a newspaper, a programme).")
+    date: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    accessed: IsoDate | None = Field(None, description="When it was read, YYYY-MM-DD.")
+
+
+class Period(Strict):
+    """A span of dates; ``end`` may be open."""
+
+    start: IsoDate = Field(description="First day, YYYY-MM-DD.")
+    end: IsoDate | None = Field(None, description="Last day, YYYY-MM-DD; leave out if ongoing.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Period":
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("date_end_before_start", "end before start",
+                                      {"start": self.start.isoformat(), "end": self.end.isoformat()})
+        return self
+
+
+class Coordinates(Strict):
+    """A point in WGS 84 decimal degrees."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude, -90 to 90 (north is positive).")
+    lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180 (east is positive).")
+
+
+class Photo(Strict):
+    """A photo with alt text (required in the default language, WCAG 1.1.1)."""
+
+    file: FilePath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg.")
+    alt: LangText = Field(description="What the photo shows, for people who cannot see it.")
+    caption: LangText | None = Field(None, description="Caption shown under the photo.")
+    credit: Name | None = Field(None, description="Photographer or owner of the rights.")
+
+
+class Document(Strict):
+    """A document attached to a record: a file in the repository or a link."""
+
+    title: LangText = Field(description="Title of the document.")
+    file: FilePath | None = Field(None, description="Path under data/, e.g. media/agenda.pdf.")
+    url: Url | None = Field(None, description="Or a link to it.")
+
+    @model_validator(mode="after")
+    def _file_or_url(self) -> "Document":
+        if (self.file is None) == (self.url is None):
+            raise PydanticCustomError("document_file_or_url", "file or url", {})
+        return self
+
+
+class Link(Strict):
+    """A link with a title."""
+
+    url: Url = Field(description="Address (http or https).")
+    title: LangText = Field(description="What the link leads to.")
+
+
+class Contact(Strict):
+    """A contact person or office. E-mail and phone are published only if ``publish`` is true."""
+
+    name: Name = Field(description="Name of the person or office.")
+    role: LangText | None = Field(None, description="Role, e.g. head of the social policy department.")
+    email: Email | None = Field(None, description="E-mail address.")
+    phone: Text | None = Field(None, description="Phone number, with country code, in quotes.")
+    publish: StrictBool = Field(False, description="true to publish e-mail and phone on the site (GDPR: only with consent).")
+
+
+class Publication(Strict):
+    """Fields every record has: editorial state and who may see it."""
+
+    publication: Literal["published", "draft"] = Field(
+        "published", description="draft records are checked but not published.")
+    visibility: Literal["public", "partners"] = Field(
+        "public", description="partners: kept out of the public site.")
+    sources: list[Source] = Field(default_factory=list, description="Public sources of the facts in this record.")
+    notes: LangMarkdown | None = Field(None, description="Editorial notes, e.g. where sources disagree.")
+
+    @property
+    def is_public(self) -> bool:
+        return self.publication == "published" and self.visibility == "public"

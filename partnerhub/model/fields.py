@@ -1,0 +1,208 @@
+"""Field types shared by every record: ids, language-keyed text, dates, URLs, references.
+
+Each type carries its own check and, where a later pass needs to find it (references,
+vocabulary terms, files, translations), a marker object in its ``Annotated`` metadata:
+``walk_markers`` in ``partnerhub.model.walk`` finds the markers in any record.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from partnerhub.countries import COUNTRY_CODES
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_UNSAFE_MARKUP = [
+    (re.compile(r"<\s*script\b", re.I), "<script>"),
+    (re.compile(r"<\s*iframe\b", re.I), "<iframe>"),
+    (re.compile(r"<\s*(style|object|embed|base|meta|link|form)\b", re.I), "<{0}>"),
+    (re.compile(r"\bon[a-z]+\s*=", re.I), "on…= attribute"),
+    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: link"),
+]
+
+
+# --- markers -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of a record of ``kind`` (a folder name: ``partners``…)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class VocabRef:
+    """The field holds a term id of vocabulary ``vocabulary`` (``themes``…)."""
+
+    vocabulary: str
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """The field holds a path, relative to ``data/``, to a file in the repository."""
+
+
+@dataclass(frozen=True)
+class Translatable:
+    """The field is language-keyed text; ``markdown`` if it may hold Markdown."""
+
+    markdown: bool = False
+
+
+# --- plain values ------------------------------------------------------------
+
+
+def _check_text(value: str) -> str:
+    if unicodedata.normalize("NFC", value) != value:
+        word = next((w for w in value.split() if unicodedata.normalize("NFC", w) != w), value[:20])
+        raise PydanticCustomError("text_not_nfc", "not NFC", {"word": word})
+    if "\x00" in value or any(unicodedata.category(c) == "Cc" and c not in "\n\t\r" for c in value):
+        raise PydanticCustomError("text_control_character", "control character", {})
+    for pattern, label in _UNSAFE_MARKUP:
+        found = pattern.search(value)
+        if found:
+            raise PydanticCustomError(
+                "text_unsafe_markup", "unsafe markup",
+                {"markup": label.format((found.group(1) if found.groups() else "").lower())},
+            )
+    return value
+
+
+Text = Annotated[str, Strict(), AfterValidator(_check_text)]
+Name = Annotated[str, Strict(), AfterValidator(_check_text), Field(min_length=1, max_length=300)]
+StrictInt = Annotated[int, Strict()]
+StrictBool = Annotated[bool, Strict()]
+
+
+def _check_id(value: object) -> object:
+    if isinstance(value, str) and not ID_PATTERN.fullmatch(value):
+        raise PydanticCustomError("id_format", "bad id", {"suggestion": suggest_id(value)})
+    return value
+
+
+def suggest_id(text: str) -> str:
+    """An ASCII kebab-case id made from ``text`` (``Škofja Loka`` -> ``skofja-loka``)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = folded.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "record"
+
+
+Id = Annotated[str, Strict(), BeforeValidator(_check_id)]
+
+
+def ref(kind: str):
+    """An id that must name an existing record in ``data/<kind>/``."""
+    return Annotated[str, Strict(), BeforeValidator(_check_id), Ref(kind)]
+
+
+def vocab(vocabulary: str):
+    """A term id of ``data/vocabularies/<vocabulary>.yml``."""
+    return Annotated[str, Strict(), BeforeValidator(_check_id), VocabRef(vocabulary)]
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError("date_format", "bad date", {"value": str(value)})
+    year, month, day = (int(part) for part in _DATE.fullmatch(value).groups())
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date_not_real", "no such date", {"value": value}) from None
+
+
+IsoDate = Annotated[_dt.date, BeforeValidator(_parse_date)]
+
+
+def _check_time(value: object) -> object:
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise PydanticCustomError("time_format", "bad time", {"value": str(value)})
+    return value
+
+
+Time = Annotated[str, BeforeValidator(_check_time)]
+
+
+def _check_url(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise PydanticCustomError("url_scheme", "bad url", {"value": value})
+    return value
+
+
+Url = Annotated[str, Strict(), AfterValidator(_check_url)]
+
+
+def _check_email(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise PydanticCustomError("email_format", "bad email", {"value": value, "reason": str(exc)}) from None
+
+
+Email = Annotated[str, Strict(), AfterValidator(_check_email)]
+
+
+def _check_country(value: object) -> object:
+    if isinstance(value, str) and value not in COUNTRY_CODES:
+        upper = value.upper()
+        raise PydanticCustomError(
+            "country_code", "bad country",
+            {"value": value, "suggestion": upper if upper in COUNTRY_CODES else ""},
+        )
+    return value
+
+
+Country = Annotated[str, Strict(), AfterValidator(_check_country)]
+
+
+def _check_path(value: object) -> object:
+    if isinstance(value, str):
+        if value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", value):
+            raise PydanticCustomError("file_absolute", "absolute path", {"value": value})
+        if ".." in re.split(r"[/\\]", value):
+            raise PydanticCustomError("file_parent", "parent path", {"value": value})
+    return value
+
+
+FilePath = Annotated[str, Strict(), AfterValidator(_check_path), FileRef()]
+
+
+# --- language-keyed text -----------------------------------------------------
+
+
+def _check_language_keys(value: dict, info: ValidationInfo) -> dict:
+    hub = (info.context or {}).get("hub")
+    if hub is None:
+        return value
+    for key in value:
+        if key not in hub.languages:
+            raise PydanticCustomError(
+                "language_unknown", "unknown language",
+                {"key": key, "known": ", ".join(hub.languages)},
+            )
+    if not (value.get(hub.default_language) or "").strip():
+        raise PydanticCustomError("language_default_missing", "default missing", {"lang": hub.default_language})
+    return value
+
+
+LangText = Annotated[dict[str, Text], AfterValidator(_check_language_keys), Translatable()]
+LangMarkdown = Annotated[dict[str, Text], AfterValidator(_check_language_keys), Translatable(markdown=True)]

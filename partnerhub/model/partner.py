@@ -1,0 +1,40 @@
+"""Partner records (``data/partners/<id>.yml``): a city or an organisation."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from partnerhub.model.common import Contact, Coordinates, Publication, Strict
+from partnerhub.model.fields import Country, Id, LangMarkdown, LangText, Url, ref, vocab
+
+
+class GroupMember(Strict):
+    """A member of a partner's local group (an organisation, not a private person)."""
+
+    name: LangText = Field(description="Name of the member organisation.")
+    partner: ref("partners") | None = Field(None, description="Its id, if it is also a partner record.")
+    website: Url | None = Field(None, description="Its website.")
+
+
+class LocalGroup(Strict):
+    """The partner's local group (URBACT Local Group, local support group…)."""
+
+    name: LangText = Field(description="Name of the group.")
+    description: LangMarkdown | None = Field(None, description="What the group does.")
+    members: list[GroupMember] = Field(default_factory=list, description="Member organisations.")
+
+
+class Partner(Publication):
+    """A city (municipality) or an organisation taking part in networks or practices."""
+
+    id: Id = Field(description="Same as the file name, e.g. serres.")
+    name: LangText = Field(description="Name, as written in each language (Serres, Σέρρες).")
+    kind: vocab("organisation-kinds") = Field(description="Kind (data/vocabularies/organisation-kinds.yml).")
+    country: Country = Field(description="ISO 3166-1 code in capitals, e.g. GR, in quotes if it is NO.")
+    city: LangText | None = Field(None, description="City where an organisation is based, if not a city itself.")
+    coordinates: Coordinates | None = Field(None, description="Where to put it on the map.")
+    website: Url | None = Field(None, description="Official website.")
+    description: LangMarkdown | None = Field(None, description="A short presentation.")
+    part_of: ref("partners") | None = Field(None, description="Id of the partner this one belongs to (a municipality's enterprise).")
+    local_group: LocalGroup | None = Field(None, description="Its local group, if any.")
+    contacts: list[Contact] = Field(default_factory=list, description="Contacts; personal details published only with publish: true.")

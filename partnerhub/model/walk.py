@@ -1,0 +1,68 @@
+"""Walk a validated record and yield the values of marked fields with their field paths.
+
+Used for the checks across records (references, vocabulary terms, files) and for the
+missing-translation warnings, so that adding a field to a model needs no new check code.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from partnerhub.model.fields import FileRef, Ref, Translatable, VocabRef
+
+MARKERS = (Ref, VocabRef, FileRef, Translatable)
+
+
+def _markers_of(annotation) -> tuple[object, tuple]:
+    """Split an annotation into (its marker or None, the inner types to walk into)."""
+    marker = None
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *meta = typing.get_args(annotation)
+        marker = next((m for m in meta if isinstance(m, MARKERS)), None)
+        if marker is not None:
+            return marker, ()
+        return _markers_of(base)
+    args = typing.get_args(annotation)
+    if args:
+        found = [(_markers_of(arg)) for arg in args]
+        inner_marker = next((m for m, _ in found if m is not None), None)
+        inner_types = tuple(t for _, ts in found for t in ts)
+        return inner_marker, inner_types
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return None, (annotation,)
+    return None, ()
+
+
+@lru_cache(maxsize=None)
+def _plan(model: type[BaseModel]) -> tuple:
+    plan = []
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, MARKERS)), None)
+        inner: tuple = ()
+        if marker is None:
+            marker, inner = _markers_of(info.annotation)
+        plan.append((name, marker, inner))
+    return tuple(plan)
+
+
+def walk(record: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, object, object]]:
+    """Yield ``(field path, marker, value)`` for each marked value in ``record``.
+
+    A list of references yields one item per element, with the index in the path.
+    """
+    for name, marker, inner in _plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        here = path + (name,)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = here if index is None else here + (index,)
+            if marker is not None:
+                yield item_path, marker, item
+            elif isinstance(item, BaseModel):
+                yield from walk(item, item_path)

@@ -1,0 +1,177 @@
+"""Load YAML with line/column positions, duplicate-key detection and safe scalar typing.
+
+PyYAML's C composer builds the node tree (fast, with marks); we construct Python values
+ourselves so that:
+
+* every value's position is known (``Positions``: field path -> line, column), so a
+  validation error can point at the line a contributor has to fix;
+* duplicate keys are reported instead of silently keeping the last one;
+* plain scalars follow the YAML 1.2 core schema rather than YAML 1.1: ``NO``, ``yes``,
+  ``on`` stay strings (Norway's country code must not become ``False``), ``1:30`` is not
+  a sexagesimal number, ``0123`` keeps its leading zero, and dates stay text until a
+  date field parses them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path_ = tuple  # a field path: ("photos", 0, "alt", "en")
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+# YAML 1.1 booleans that 1.2 reads as text; reported when a boolean was expected.
+_RESOLVED_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "float", "timestamp", "value", "merge")}
+_STANDARD_TAGS = _RESOLVED_TAGS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+YAML11_BOOLEANS = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlProblem:
+    """A problem found while reading YAML, before any model validation."""
+
+    mark: Mark
+    code: str
+    params: dict = field(default_factory=dict)
+    path: tuple = ()
+
+
+@dataclass
+class Positions:
+    """Where each value and each mapping key of a document stands."""
+
+    values: dict = field(default_factory=dict)  # path -> Mark of the value
+    keys: dict = field(default_factory=dict)  # path -> Mark of the key naming it
+    plain: set = field(default_factory=set)  # paths of unquoted scalars
+
+    def of(self, path: tuple) -> Mark:
+        """The best position for ``path``: the key, else the value, else the nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Mark(1, 1))
+
+    def value_of(self, path: tuple) -> Mark:
+        """The position of the value at ``path`` (falls back like :meth:`of`)."""
+        return self.values.get(tuple(path)) or self.of(path)
+
+
+@dataclass
+class YamlDocument:
+    data: object
+    positions: Positions
+    problems: list
+
+
+def _mark(node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: yaml.ScalarNode):
+    value = node.value
+    if node.style:  # quoted or block scalar: always text (the C composer says '' for plain)
+        return value
+    if node.tag not in _RESOLVED_TAGS:
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.positions = Positions()
+        self.problems: list[YamlProblem] = []
+
+    def build(self, node, path: tuple):
+        self.positions.values[path] = _mark(node)
+        if node.tag not in _STANDARD_TAGS:
+            self.problems.append(YamlProblem(_mark(node), "yaml_tag", {"tag": node.tag}, path))
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style:
+                self.positions.plain.add(path)
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            first_seen: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(YamlProblem(_mark(key_node), "yaml_complex_key", {}, path))
+                    continue
+                key = key_node.value if key_node.style else _scalar(key_node)
+                if key_node.value == "<<" and not key_node.style:
+                    self.problems.append(YamlProblem(_mark(key_node), "yaml_merge_key", {}, path))
+                    continue
+                if not isinstance(key, str):
+                    key = key_node.value  # `2024: …` or `no: …` as a key means the text
+                if key in first_seen:
+                    self.problems.append(
+                        YamlProblem(_mark(key_node), "yaml_duplicate_key",
+                                    {"key": key, "first_line": first_seen[key].line}, path + (key,))
+                    )
+                    continue
+                first_seen[key] = _mark(key_node)
+                self.positions.keys[path + (key,)] = _mark(key_node)
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
+
+
+def load_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document; syntax errors come back as problems, never exceptions."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+        detail = exc.problem or str(exc)
+        return YamlDocument(None, Positions(), [YamlProblem(where, "yaml_syntax", {"detail": detail})])
+    except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
+        mark = getattr(exc, "position", None)
+        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else 1
+        return YamlDocument(None, Positions(), [YamlProblem(Mark(line, 1), "yaml_syntax", {"detail": str(exc).splitlines()[0]})])
+    except RecursionError:
+        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_too_deep", {})])
+    if not nodes or nodes[0] is None:
+        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_empty", {})])
+    if len(nodes) > 1:
+        return YamlDocument(None, Positions(), [YamlProblem(_mark(nodes[1]), "yaml_many_documents", {})])
+    builder = _Builder()
+    try:
+        data = builder.build(nodes[0], ())
+    except RecursionError:
+        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_too_deep", {})])
+    return YamlDocument(data, builder.positions, builder.problems)
