@@ -1,0 +1,93 @@
+"""Locale-aware formatting through Babel/CLDR: dates, date ranges, numbers, country and
+language names, and choosing a record's text in the page language (with fallback)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_decimal
+
+_SHORT_MONTH = re.compile(r"(?<![ML])(MMM|LLL)(?![ML])")
+
+
+@dataclass(frozen=True)
+class Picked:
+    """A text chosen for a page: its language, and whether it stands in for a missing one."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@lru_cache(maxsize=None)
+def _range_patterns(lang: str, differs_in: str) -> tuple[str, str]:
+    """CLDR's interval pattern for day-month-year ranges, with full month names."""
+    parts = _locale(lang).interval_formats["yMMMd"][differs_in]
+    return tuple(_SHORT_MONTH.sub(lambda m: m.group(1) + m.group(1)[0], p) for p in parts)
+
+
+class Localizer:
+    """Formatting for one page language."""
+
+    def __init__(self, lang: str, default_lang: str) -> None:
+        self.lang = lang
+        self.default_lang = default_lang
+        self.locale = _locale(lang)
+
+    def pick(self, text: dict | None) -> Picked:
+        if not text:
+            return Picked("", self.lang, False)
+        if (text.get(self.lang) or "").strip():
+            return Picked(text[self.lang], self.lang, False)
+        return Picked(text.get(self.default_lang, ""), self.default_lang, True)
+
+    def plain(self, text: dict | None) -> str:
+        return self.pick(text).text
+
+    def date(self, value: dt.date, precision: str = "day") -> str:
+        if precision == "month":
+            return format_skeleton("yMMMM", value, locale=self.lang)
+        return format_date(value, "long", locale=self.lang)
+
+    def date_range(self, start: dt.date, end: dt.date | None, precision: str = "day") -> str:
+        if precision == "month":
+            return self.date(start, "month")
+        if end is None or end == start:
+            return self.date(start)
+        differs_in = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        first, second = _range_patterns(self.lang, differs_in)
+        return format_date(start, first, locale=self.lang) + format_date(end, second, locale=self.lang)
+
+    def year(self, value: dt.date) -> str:
+        return format_skeleton("y", value, locale=self.lang)
+
+    def number(self, value: float | int) -> str:
+        return format_decimal(value, locale=self.lang)
+
+    def currency(self, value: float, code: str) -> str:
+        return format_currency(value, code, locale=self.lang)
+
+    def country(self, code: str) -> str:
+        return self.locale.territories.get(code, code)
+
+    def language(self, code: str) -> str:
+        """A language's name in the page's language (``Greek``, ``grec``)."""
+        return self.locale.languages.get(code, code)
+
+    def autonym(self, code: str) -> str:
+        """A language's name in itself (``Ελληνικά``), as language switchers show it."""
+        name = _locale(code).languages.get(code, code)
+        return name[:1].upper() + name[1:]

@@ -1,0 +1,60 @@
+"""Contributor Markdown -> safe HTML: rendered with Python-Markdown, then sanitised by nh3.
+
+Contributor text is untrusted: whatever it holds, no script, style or event handler
+reaches the page; links may only be http(s), mailto or relative, and get ``rel=noopener``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "q", "cite",
+    "blockquote", "code", "pre", "ul", "ol", "li", "dl", "dt", "dd", "a", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+    "*": {"lang"},
+}
+_EXTENSIONS = ["extra", "sane_lists"]
+
+
+@lru_cache(maxsize=4096)
+def markdown_to_html(text: str, shift_headings: int = 1) -> str:
+    """Render ``text`` and sanitise it. Headings are shifted so a contributor's ``#``
+    never competes with the page's own ``<h1>``."""
+    md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    html = md.convert(text or "")
+    if shift_headings:
+        for level in range(6, 0, -1):
+            new = min(level + shift_headings, 6)
+            html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+            html = html.replace(f"<h{level} ", f"<h{new} ")
+    return sanitise(html)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def inline(text: str) -> str:
+    """Render a one-line text (a title, a label) without a surrounding paragraph."""
+    html = markdown_to_html(text, 0)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

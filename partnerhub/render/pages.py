@@ -1,0 +1,242 @@
+"""Build every page of one site language: home, catalogues, records and themes.
+
+``site_pages(hub, lang)`` returns :class:`Page` objects with their URL (relative to the
+language's root), title and HTML body. Templates are in ``render/templates``; interface
+strings go through gettext (``partnerhub/locale``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from partnerhub.i18n import translations
+from partnerhub.model.practice import SECTIONS
+from partnerhub.render.localize import Localizer
+from partnerhub.render.markup import inline, markdown_to_html
+from partnerhub.render.relations import Relations, build_relations
+from partnerhub.render.urls import record_url, relative
+from partnerhub.search_text import fold
+
+
+@dataclass
+class Page:
+    url: str  # relative to the language root: "", "meetings/", "meetings/x/"
+    title: str
+    html: str
+    kind: str  # home, catalogue, network, partner, meeting, practice, theme
+    description: str = ""
+    record_id: str | None = None
+    title_lang: str | None = None  # set when the title is a fallback in another language
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("partnerhub.render", "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    return env
+
+
+class PageContext:
+    """Helpers the templates call, bound to one page (its language and URL)."""
+
+    def __init__(self, hub, rel: Relations, loc: Localizer, url: str, today: dt.date) -> None:
+        self.hub, self.rel, self.loc, self.url, self.today = hub, rel, loc, url, today
+        self.lang = loc.lang
+
+    # links
+    def href(self, target_url: str) -> str:
+        return relative(self.url, target_url)
+
+    def link(self, kind: str, record_id: str | None) -> Markup:
+        """A link to a public record with its name, or the plain id if it is not public."""
+        record = self.rel.public(kind, record_id)
+        if record is None:
+            return Markup("")
+        return Markup('<a href="{}">{}</a>').format(self.href(record_url(kind, record_id)), self.name(record))
+
+    def name(self, record) -> Markup:
+        text = getattr(record, "name", None) or getattr(record, "title", None)
+        picked = self.loc.pick(text)
+        if picked.fallback:
+            return Markup('<span lang="{}">{}</span>').format(picked.lang, picked.text)
+        return escape(picked.text)
+
+    def plain(self, text) -> str:
+        return self.loc.plain(text)
+
+    def label(self, vocabulary: str, term: str) -> Markup:
+        picked = self.loc.pick(self.hub.label(vocabulary, term))
+        return Markup('<span lang="{}">{}</span>').format(picked.lang, picked.text) if picked.fallback else escape(picked.text)
+
+    # text blocks
+    def block(self, text, markdown: bool = True) -> Markup:
+        """A record's text in the page language, or the default language's text marked
+        as such (visible notice, ``lang`` attribute, kept out of this language's search)."""
+        picked = self.loc.pick(text)
+        if not picked:
+            return Markup("")
+        body = Markup(markdown_to_html(picked.text)) if markdown else Markup("<p>{}</p>").format(picked.text)
+        if not picked.fallback:
+            return body
+        notice = environment(self.lang).globals["_fallback_notice"](self.loc.language(picked.lang))
+        return Markup(
+            '<div class="ph-fallback" data-pagefind-ignore="all">'
+            '<p class="ph-fallback__notice">{}</p><div lang="{}">{}</div></div>'
+        ).format(notice, picked.lang, body)
+
+    def inline(self, text) -> Markup:
+        picked = self.loc.pick(text)
+        html = Markup(inline(picked.text))
+        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else html
+
+    def join(self, ids, kind: str) -> Markup:
+        return Markup(", ").join(link for link in (self.link(kind, i) for i in ids) if link)
+
+    def join_terms(self, vocabulary: str, terms) -> Markup:
+        return Markup(", ").join(self.label(vocabulary, term) for term in terms)
+
+    def external(self, url: str) -> Markup:
+        shown = url.split("://", 1)[-1].rstrip("/")
+        return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, shown)
+
+    def asset(self, path: str) -> str:
+        """A link to a file of data/ (photos, documents), published once at the site root."""
+        prefix = "" if self.lang == self.hub.config.default_language else "../"
+        return prefix + relative(self.url, "media/" + path.removeprefix("media/"))
+
+    # lists for the home page and catalogues
+    def upcoming_meetings(self, count: int) -> list:
+        future = [m for m in self.rel.meetings.values() if m.last_day >= self.today and m.status != "cancelled"]
+        return sorted(future, key=lambda m: m.start)[:count]
+
+    def latest_meetings(self, count: int) -> list:
+        past = [m for m in self.rel.meetings.values() if m.last_day < self.today and m.status == "held"]
+        return sorted(past, key=lambda m: m.start, reverse=True)[:count]
+
+    def featured_practices(self, count: int) -> list:
+        return [pr for pr in self.rel.practices.values() if pr.featured][:count]
+
+    def sorted_by_name(self, records) -> list:
+        return sorted(records, key=lambda r: fold(self.loc.plain(getattr(r, "name", None) or r.title)))
+
+    def options(self, vocabulary: str, records, attribute: str) -> list[tuple[str, str]]:
+        used = set()
+        for record in records:
+            value = getattr(record, attribute)
+            used.update(value if isinstance(value, list) else [value] if value else [])
+        labels = [(term, self.loc.plain(self.hub.label(vocabulary, term))) for term in used]
+        return sorted(labels, key=lambda item: fold(item[1]))
+
+    def network_options(self) -> list[tuple[str, str]]:
+        return sorted(((n.id, self.loc.plain(n.name)) for n in self.rel.networks.values()), key=lambda i: fold(i[1]))
+
+    def country_options(self, partners) -> list[tuple[str, str]]:
+        codes = {p.country for p in partners if p is not None}
+        return sorted(((c, self.loc.country(c)) for c in codes), key=lambda i: fold(i[1]))
+
+    def meeting_host_partners(self) -> list:
+        return [self.rel.partners.get(m.host) for m in self.rel.meetings.values() if m.host]
+
+    def practice_owner_partners(self) -> list:
+        return [self.rel.partners.get(o) for pr in self.rel.practices.values() for o in pr.owners]
+
+    def practice_countries(self, practice) -> list[str]:
+        return sorted({self.rel.partners[o].country for o in practice.owners if o in self.rel.partners})
+
+    def year_options(self) -> list[tuple[str, str]]:
+        years = sorted({m.start.year for m in self.rel.meetings.values()}, reverse=True)
+        return [(str(y), self.loc.year(dt.date(y, 1, 1))) for y in years]
+
+    def practice_status_options(self) -> list[tuple[str, str]]:
+        gettext = translations(self.lang).gettext
+        names = {"planned": gettext("Planned"), "ongoing": gettext("Ongoing"),
+                 "completed": gettext("Completed"), "discontinued": gettext("Discontinued")}
+        used = {pr.status for pr in self.rel.practices.values()}
+        return [(key, name) for key, name in names.items() if key in used]
+
+    def dates(self, meeting) -> str:
+        return self.loc.date_range(meeting.start, meeting.end, meeting.date_precision)
+
+    def is_past(self, meeting) -> bool:
+        return meeting.last_day < self.today
+
+
+def _fallback_notice_factory(lang: str):
+    gettext = translations(lang).gettext
+
+    def notice(language_name: str) -> str:
+        return gettext("This text is not yet available in this language. It is shown in {language}.").format(
+            language=language_name)
+
+    return notice
+
+
+class SiteBuilder:
+    """Renders all pages of one language."""
+
+    def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> None:
+        self.hub = hub
+        self.lang = lang
+        self.rel = rel or build_relations(hub)
+        self.loc = Localizer(lang, hub.config.default_language)
+        self.today = today or dt.date.today()
+        self.env = environment(lang)
+        self.env.globals["_fallback_notice"] = _fallback_notice_factory(lang)
+        self._templates = {}
+
+    def _render(self, template: str, url: str, **context) -> str:
+        tpl = self._templates.get(template) or self._templates.setdefault(template, self.env.get_template(template))
+        page = PageContext(self.hub, self.rel, self.loc, url, self.today)
+        return tpl.render(p=page, t=self.loc, lang=self.lang, hub=self.hub, rel=self.rel,
+                          sections=SECTIONS, **context)
+
+    def _record_page(self, kind: str, template: str, record, **context) -> Page:
+        url = record_url(kind, record.id)
+        text = getattr(record, "name", None) or getattr(record, "title", None)
+        picked = self.loc.pick(text)
+        summary = getattr(record, "summary", None) or getattr(record, "description", None)
+        html = self._render(template, url, record=record, **context)
+        return Page(url, picked.text, html, kind.rstrip("s"), self.loc.plain(summary)[:300] if summary else "",
+                    record.id, picked.lang if picked.fallback else None)
+
+    def pages(self) -> list[Page]:
+        rel, gettext = self.rel, translations(self.lang).gettext
+        pages = [Page("", self.loc.plain(self.hub.config.name), self._render("home.html", ""), "home")]
+        catalogue_titles = {
+            "networks": gettext("Networks"), "partners": gettext("Partners"),
+            "meetings": gettext("Meetings"), "practices": gettext("Good practices"), "themes": gettext("Themes"),
+        }
+        for kind, title in catalogue_titles.items():
+            url = f"{kind}/"
+            pages.append(Page(url, title, self._render(f"catalogue_{kind}.html", url, title=title), "catalogue"))
+        for network in rel.networks.values():
+            pages.append(self._record_page("networks", "network.html", network))
+        for partner in rel.partners.values():
+            pages.append(self._record_page("partners", "partner.html", partner))
+        for meeting in rel.meetings.values():
+            pages.append(self._record_page("meetings", "meeting.html", meeting))
+        for practice in rel.practices.values():
+            pages.append(self._record_page("practices", "practice.html", practice))
+        for term in self.hub.vocabularies["themes"].root:
+            url = f"themes/{term}/"
+            title = self.loc.plain(self.hub.label("themes", term))
+            pages.append(Page(url, title, self._render("theme.html", url, term=term, title=title), "theme", record_id=term))
+        return pages
+
+
+def site_pages(hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> list[Page]:
+    """Every generated page of ``lang``."""
+    return SiteBuilder(hub, lang, rel, today).pages()

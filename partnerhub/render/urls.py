@@ -1,0 +1,39 @@
+"""Where each page lives, and links between pages (always relative, so the site works
+under any base path, e.g. a GitHub Pages project site)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from partnerhub.model import RECORD_TYPES
+
+CATALOGUES = tuple(RECORD_TYPES) + ("themes",)
+
+
+def record_url(kind: str, record_id: str) -> str:
+    """``("meetings", "x")`` -> ``meetings/x/`` (relative to a language's root)."""
+    return f"{kind}/{record_id}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file name a generator uses for ``url``: ``meetings/x/`` -> ``meetings/x.md``."""
+    if url in ("", "/"):
+        return "index.md"
+    url = url.strip("/")
+    return f"{url}/index.md" if url in CATALOGUES else f"{url}.md"
+
+
+def language_root(lang: str, default_lang: str) -> str:
+    """The folder of a language under the site root: ``""`` for the default, ``el/``…"""
+    return "" if lang == default_lang else f"{lang}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both relative to one root)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + base) if to_url else posixpath.relpath("/", "/" + base)
+    if target == ".":
+        return "./"
+    if (not to_url or to_url.endswith("/")) and not target.endswith("/"):
+        target += "/"
+    return target

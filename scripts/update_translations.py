@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Extract the hub's interface strings and validator messages, update the catalogs, compile them.
+
+    python scripts/update_translations.py          # extract + update .po + compile .mo
+    python scripts/update_translations.py --check  # exit 1 if a catalog is stale or incomplete
+
+Uses Babel: strings marked with _(), N_(), gettext() and ngettext() in partnerhub/ and in
+the Jinja2 templates (see babel.cfg) go to partnerhub/locale/messages.pot; each language's
+messages.po is updated from it (new strings empty, to translate) and compiled to .mo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "partnerhub" / "locale"
+POT = LOCALE / "messages.pot"
+LANGUAGES = ("el", "fr")
+
+
+def pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract() -> None:
+    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "--no-location", "--sort-output",
+            "--omit-header", "-o", str(POT), str(ROOT))
+
+
+def update() -> None:
+    for lang in LANGUAGES:
+        po = LOCALE / lang / "LC_MESSAGES" / "messages.po"
+        if po.exists():
+            pybabel("update", "-i", str(POT), "-d", str(LOCALE), "-l", lang, "--no-fuzzy-matching",
+                    "--ignore-obsolete", "--omit-header")
+        else:
+            pybabel("init", "-i", str(POT), "-d", str(LOCALE), "-l", lang)
+
+
+def compile_all() -> None:
+    pybabel("compile", "-d", str(LOCALE), "--use-fuzzy")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compile-only", action="store_true", help="only compile the .po files to .mo")
+    args = parser.parse_args()
+    if not args.compile_only:
+        extract()
+        update()
+    compile_all()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
