@@ -1,4 +1,4 @@
-"""The ``partnerhub`` command: ``validate`` (and, later, ``new``, ``schema``).
+"""The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/scaffold.py).
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
 """
@@ -78,6 +78,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from partnerhub.hubdata import HubDataError, read_hub
+    from partnerhub.schema import NAMES, write_schemas
+
+    root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
+    if root is None:
+        print(_("partnerhub: no data/hub.yml found here or above it: run this in the hub's folder, or pass --root"),
+              file=sys.stderr)
+        return 2
+    try:
+        hub = read_hub(root)
+    except HubDataError as exc:
+        print(f"partnerhub schema: {exc}", file=sys.stderr)
+        return 1
+    differ = write_schemas(hub, check=args.check)
+    if args.check:
+        for path in differ:
+            print(_("{path} is not up to date").format(path=path), file=sys.stderr)
+        if differ:
+            print(_("run `partnerhub schema` and commit the files it writes"), file=sys.stderr)
+        return 1 if differ else 0
+    print(_("{count} schema file(s) written, {same} already up to date").format(
+        count=len(differ), same=len(NAMES) - len(differ)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnerhub", description=_("Knowledge hub for partner networks of cities."))
     parser.add_argument("--version", action="version", version=f"partnerhub {__version__}")
@@ -91,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     validate.add_argument("-q", "--quiet", action="store_true", help=_("print errors only, no warnings"))
     validate.set_defaults(func=cmd_validate)
+    schema = sub.add_parser("schema", help=_("write the JSON Schemas of the records to data/schemas/"))
+    schema.add_argument("--check", action="store_true",
+                        help=_("write nothing; exit 1 if the committed schemas are not up to date"))
+    schema.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
+    schema.set_defaults(func=cmd_schema)
+    from partnerhub.scaffold import add_parser as add_new_parser
+
+    add_new_parser(sub)
     return parser
 
 

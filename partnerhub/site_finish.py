@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+
+from partnerhub.search.pagefind import build_index
 
 
 def finish_site(hub, site_dir: Path, sitemap_xml: str) -> None:
@@ -14,3 +17,5 @@ def finish_site(hub, site_dir: Path, sitemap_xml: str) -> None:
     media = hub.data_dir / "media"
     if media.is_dir():
         shutil.copytree(media, site_dir / "media", dirs_exist_ok=True)
+    if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
+        build_index(site_dir)

@@ -32,7 +32,8 @@ def read_text(path: Path) -> TextFile:
         return TextFile(path, raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8")) + 1  # characters, not bytes
         return TextFile(path, None, ("file_not_utf8", {"offset": exc.start}, Mark(line, column)))
 
 

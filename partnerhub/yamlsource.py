@@ -6,6 +6,9 @@ ourselves so that:
 * every value's position is known (``Positions``: field path -> line, column), so a
   validation error can point at the line a contributor has to fix;
 * duplicate keys are reported instead of silently keeping the last one;
+* no input can crash or hang the loader: nesting deeper than ``MAX_DEPTH`` (libyaml's
+  composer recurses in C and would overflow the stack) and alias "bombs" that expand to
+  more than ``MAX_NODES`` values are reported as problems;
 * plain scalars follow the YAML 1.2 core schema rather than YAML 1.1: ``NO``, ``yes``,
   ``on`` stay strings (Norway's country code must not become ``False``), ``1:30`` is not
   a sexagesimal number, ``0123`` keeps its leading zero, and dates stay text until a
@@ -34,6 +37,8 @@ _FALSE = {"false", "False", "FALSE"}
 # YAML 1.1 booleans that 1.2 reads as text; reported when a boolean was expected.
 _RESOLVED_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "float", "timestamp", "value", "merge")}
 _STANDARD_TAGS = _RESOLVED_TAGS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+MAX_DEPTH = 64  # records nest five levels at most
+MAX_NODES = 50_000  # values after expanding aliases; a big record has a few thousand
 YAML11_BOOLEANS = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"}
 
 
@@ -61,7 +66,9 @@ class Positions:
 
     values: dict = field(default_factory=dict)  # path -> Mark of the value
     keys: dict = field(default_factory=dict)  # path -> Mark of the key naming it
-    plain: set = field(default_factory=set)  # paths of unquoted scalars
+    plain: dict = field(default_factory=dict)  # path -> source text of an unquoted scalar
+    spans: dict = field(default_factory=dict)  # path -> (start, end) character offsets of a scalar
+    text: str = ""  # the source the offsets refer to
 
     def of(self, path: tuple) -> Mark:
         """The best position for ``path``: the key, else the value, else the nearest parent."""
@@ -78,12 +85,35 @@ class Positions:
         """The position of the value at ``path`` (falls back like :meth:`of`)."""
         return self.values.get(tuple(path)) or self.of(path)
 
+    def find(self, path: tuple, snippet: str) -> Mark | None:
+        """Where ``snippet`` stands inside the scalar at ``path``, e.g. on the third line of
+        a ``|`` block; None if the source does not hold it literally (escapes, folding)."""
+        span = self.spans.get(tuple(path))
+        if span is None or not snippet:
+            return None
+        index = self.text.find(snippet, span[0], span[1])
+        if index < 0:
+            return None
+        return mark_at(self.text, index)
+
 
 @dataclass
 class YamlDocument:
     data: object
     positions: Positions
     problems: list
+
+
+def mark_at(text: str, index: int) -> Mark:
+    """The line and column of character ``index`` of ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
+class _TooBig(Exception):
+    def __init__(self, code: str, mark: Mark) -> None:
+        super().__init__(code)
+        self.code, self.mark = code, mark
 
 
 def _mark(node) -> Mark:
@@ -110,20 +140,27 @@ def _scalar(node: yaml.ScalarNode):
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.positions = Positions()
+    def __init__(self, text: str) -> None:
+        self.positions = Positions(text=text)
         self.problems: list[YamlProblem] = []
+        self.nodes = 0
 
-    def build(self, node, path: tuple):
+    def build(self, node, path: tuple, depth: int = 0):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # an alias bomb: `&a [x, x]`, `&b [*a, *a]`, …
+            raise _TooBig("yaml_too_large", _mark(node))
+        if depth > MAX_DEPTH:  # also an alias that contains itself: `&a [*a]`
+            raise _TooBig("yaml_too_deep", _mark(node))
         self.positions.values[path] = _mark(node)
         if node.tag not in _STANDARD_TAGS:
             self.problems.append(YamlProblem(_mark(node), "yaml_tag", {"tag": node.tag}, path))
         if isinstance(node, yaml.ScalarNode):
+            self.positions.spans[path] = (node.start_mark.index, node.end_mark.index)
             if not node.style:
-                self.positions.plain.add(path)
+                self.positions.plain[path] = node.value
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             first_seen: dict = {}
@@ -145,18 +182,51 @@ class _Builder:
                     continue
                 first_seen[key] = _mark(key_node)
                 self.positions.keys[path + (key,)] = _mark(key_node)
-                result[key] = self.build(value_node, path + (key,))
+                result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
         raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
+
+
+def _too_deep(text: str) -> Mark | None:
+    """Where the nesting first gets deeper than ``MAX_DEPTH``, found with libyaml's parser
+    (which keeps its own stack) before its composer (which recurses) sees the text."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _mark(event)
+        elif isinstance(event, _CLOSING):
+            depth -= 1
+    return None
+
+
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _tab_indent(text: str, line: int) -> Mark | None:
+    """The tab in the indentation of ``line`` (1-based), if there is one."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    indent = re.match(r"[ \t]*", lines[line - 1]).group(0)
+    return Mark(line, indent.index("\t") + 1) if "\t" in indent else None
 
 
 def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; syntax errors come back as problems, never exceptions."""
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            return YamlDocument(None, Positions(), [YamlProblem(deep, "yaml_too_deep", {})])
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+        tab = _tab_indent(text, where.line)
+        if tab is not None:  # libyaml's words for it vary ("cannot start any token", …)
+            return YamlDocument(None, Positions(), [YamlProblem(tab, "yaml_tab", {})])
         detail = exc.problem or str(exc)
         return YamlDocument(None, Positions(), [YamlProblem(where, "yaml_syntax", {"detail": detail})])
     except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
@@ -169,9 +239,11 @@ def load_yaml(text: str) -> YamlDocument:
         return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_empty", {})])
     if len(nodes) > 1:
         return YamlDocument(None, Positions(), [YamlProblem(_mark(nodes[1]), "yaml_many_documents", {})])
-    builder = _Builder()
+    builder = _Builder(text)
     try:
         data = builder.build(nodes[0], ())
-    except RecursionError:
+    except _TooBig as exc:
+        return YamlDocument(None, Positions(), [YamlProblem(exc.mark, exc.code, {})])
+    except RecursionError:  # pragma: no cover - MAX_DEPTH keeps well below the limit
         return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_too_deep", {})])
     return YamlDocument(data, builder.positions, builder.problems)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.fields import (
-    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, Text, Url,
+    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url,
 )
 
 
@@ -45,8 +45,8 @@ class Period(Strict):
 class Coordinates(Strict):
     """A point in WGS 84 decimal degrees."""
 
-    lat: float = Field(ge=-90, le=90, description="Latitude, -90 to 90 (north is positive).")
-    lon: float = Field(ge=-180, le=180, description="Longitude, -180 to 180 (east is positive).")
+    lat: StrictFloat = Field(ge=-90, le=90, description="Latitude, -90 to 90 (north is positive).")
+    lon: StrictFloat = Field(ge=-180, le=180, description="Longitude, -180 to 180 (east is positive).")
 
 
 class Photo(Strict):

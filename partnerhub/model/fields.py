@@ -23,12 +23,18 @@ from partnerhub.countries import COUNTRY_CODES
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+# Unicode category Cc (C0 and C1 controls) but tab, line feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MARKUP_HINT = re.compile(r"[<=:]")
 _UNSAFE_MARKUP = [
     (re.compile(r"<\s*script\b", re.I), "<script>"),
     (re.compile(r"<\s*iframe\b", re.I), "<iframe>"),
     (re.compile(r"<\s*(style|object|embed|base|meta|link|form)\b", re.I), "<{0}>"),
     (re.compile(r"\bon[a-z]+\s*=", re.I), "on…= attribute"),
-    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: link"),
+    (re.compile(r"(javascript|vbscript)\s*:", re.I), "{0}: link"),
+    # a data: URI has a media type (data:text/html,…) or goes straight to its data; plain
+    # words such as "Open data: …" are no link
+    (re.compile(r"(data)\s*:\s*(?:[a-z]+/[a-z0-9.+-]+|[;,])", re.I), "{0}: link"),
 ]
 
 
@@ -65,17 +71,25 @@ class Translatable:
 
 
 def _check_text(value: str) -> str:
-    if unicodedata.normalize("NFC", value) != value:
-        word = next((w for w in value.split() if unicodedata.normalize("NFC", w) != w), value[:20])
-        raise PydanticCustomError("text_not_nfc", "not NFC", {"word": word})
-    if "\x00" in value or any(unicodedata.category(c) == "Cc" and c not in "\n\t\r" for c in value):
-        raise PydanticCustomError("text_control_character", "control character", {})
+    # ``snippet``: the text to point at, so that an error inside a long block of text gets
+    # the line it is on rather than the line the block starts on
+    if not unicodedata.is_normalized("NFC", value):
+        word = next((w for w in value.split() if not unicodedata.is_normalized("NFC", w)), value[:20])
+        raise PydanticCustomError("text_not_nfc", "not NFC", {"word": word, "snippet": word})
+    found_control = _CONTROL.search(value)
+    control = found_control.group(0) if found_control else None
+    if control is not None:
+        raise PydanticCustomError("text_control_character", "control character",
+                                  {"code_point": f"U+{ord(control):04X}", "snippet": control})
+    if not _MARKUP_HINT.search(value):  # fast path: no character any unsafe markup needs
+        return value
     for pattern, label in _UNSAFE_MARKUP:
         found = pattern.search(value)
         if found:
             raise PydanticCustomError(
                 "text_unsafe_markup", "unsafe markup",
-                {"markup": label.format((found.group(1) if found.groups() else "").lower())},
+                {"markup": label.format((found.group(1) if found.groups() else "").lower()),
+                 "snippet": found.group(0)},
             )
     return value
 
@@ -83,6 +97,7 @@ def _check_text(value: str) -> str:
 Text = Annotated[str, Strict(), AfterValidator(_check_text)]
 Name = Annotated[str, Strict(), AfterValidator(_check_text), Field(min_length=1, max_length=300)]
 StrictInt = Annotated[int, Strict()]
+StrictFloat = Annotated[float, Strict()]  # a whole number is fine; "41.1" in quotes and true are not
 StrictBool = Annotated[bool, Strict()]
 
 
@@ -92,10 +107,21 @@ def _check_id(value: object) -> object:
     return value
 
 
+# Greek and Cyrillic letters in Latin (ELOT 743 and a simple scientific transliteration),
+# enough to suggest `serres` for `Σέρρες`.
+_TRANSLITERATION = str.maketrans({
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdezhiklmnxoprsstyfo")), "θ": "th", "χ": "ch", "ψ": "ps", "η": "i",
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye")),
+    "ж": "zh", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
+    "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ё": "e", "є": "ye", "і": "i", "ї": "yi",
+})
+
+
 def suggest_id(text: str) -> str:
     """An ASCII kebab-case id made from ``text`` (``Škofja Loka`` -> ``skofja-loka``)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = folded.replace("ου", "ou").translate(_TRANSLITERATION)
     folded = folded.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "record"
 
@@ -189,20 +215,26 @@ FilePath = Annotated[str, Strict(), AfterValidator(_check_path), FileRef()]
 # --- language-keyed text -----------------------------------------------------
 
 
+def _check_language_key(key: str, info: ValidationInfo) -> str:
+    """Each key on its own, so that every unknown language of a field is reported."""
+    hub = (info.context or {}).get("hub")
+    if hub is not None and key not in hub.languages:
+        raise PydanticCustomError("language_unknown", "unknown language",
+                                  {"key": key, "known": ", ".join(hub.languages)})
+    return key
+
+
+LanguageKey = Annotated[str, Strict(), AfterValidator(_check_language_key)]
+
+
 def _check_language_keys(value: dict, info: ValidationInfo) -> dict:
     hub = (info.context or {}).get("hub")
     if hub is None:
         return value
-    for key in value:
-        if key not in hub.languages:
-            raise PydanticCustomError(
-                "language_unknown", "unknown language",
-                {"key": key, "known": ", ".join(hub.languages)},
-            )
     if not (value.get(hub.default_language) or "").strip():
         raise PydanticCustomError("language_default_missing", "default missing", {"lang": hub.default_language})
     return value
 
 
-LangText = Annotated[dict[str, Text], AfterValidator(_check_language_keys), Translatable()]
-LangMarkdown = Annotated[dict[str, Text], AfterValidator(_check_language_keys), Translatable(markdown=True)]
+LangText = Annotated[dict[LanguageKey, Text], AfterValidator(_check_language_keys), Translatable()]
+LangMarkdown = Annotated[dict[LanguageKey, Text], AfterValidator(_check_language_keys), Translatable(markdown=True)]

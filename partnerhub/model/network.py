@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.common import Period, Publication, Strict
-from partnerhub.model.fields import Id, LangMarkdown, LangText, Name, Url, ref, vocab
+from partnerhub.model.fields import Id, LangMarkdown, LangText, Name, StrictInt, Url, ref, vocab
 
 
 class Membership(Strict):
@@ -16,7 +16,7 @@ class Membership(Strict):
 
     partner: ref("partners") = Field(description="Id of the partner (a file in data/partners/).")
     role: Literal["lead", "partner", "observer"] = Field("partner", description="lead, partner or observer.")
-    joined: int | None = Field(None, ge=1990, le=2100, description="Year the partner joined, if later than the start.")
+    joined: StrictInt | None = Field(None, ge=1990, le=2100, description="Year the partner joined, if later than the start.")
 
 
 class Network(Publication):

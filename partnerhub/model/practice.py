@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from partnerhub.model.common import Contact, Link, Period, Photo, Publication, Strict
-from partnerhub.model.fields import Id, LangMarkdown, LangText, StrictBool, Text, ref, vocab
+from partnerhub.model.fields import Id, LangMarkdown, LangText, StrictBool, StrictFloat, Text, ref, vocab
 
 # The sections every practice database converges on, in reading order.
 SECTIONS = ("problem", "actions", "results", "resources", "success_factors", "transferability")
@@ -21,7 +21,7 @@ class Funding(Strict):
     """How the practice is funded."""
 
     programme: vocab("programmes") | None = Field(None, description="Programme (data/vocabularies/programmes.yml).")
-    amount: float | None = Field(None, ge=0, description="Budget, in the currency below.")
+    amount: StrictFloat | None = Field(None, ge=0, description="Budget, in the currency below.")
     currency: Literal["EUR", "BGN", "CZK", "DKK", "HUF", "PLN", "RON", "SEK", "CHF", "NOK", "ISK", "GBP", "BAM", "RSD", "MKD", "ALL", "TRY"] = Field(
         "EUR", description="ISO 4217 currency code.")
     description: LangMarkdown | None = Field(None, description="Sources of funding, in words.")

@@ -6,6 +6,7 @@ reaches the page; links may only be http(s), mailto or relative, and get ``rel=n
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import markdown
@@ -24,15 +25,28 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "*": {"lang"},
 }
-_EXTENSIONS = ["extra", "sane_lists"]
+# What contributor text needs: paragraphs, lists, links, emphasis, tables. (Footnotes,
+# abbreviations and raw-HTML blocks would only slow every conversion down.)
+_EXTENSIONS = ["tables", "sane_lists"]
 
 
-@lru_cache(maxsize=4096)
+_converter = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a paragraph: keep one per thread.
+    md = getattr(_converter, "md", None)
+    if md is None:
+        md = _converter.md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    return md
+
+
+# Summaries are shown on several pages (cards, catalogues): convert each text once per build.
+@lru_cache(maxsize=65536)
 def markdown_to_html(text: str, shift_headings: int = 1) -> str:
     """Render ``text`` and sanitise it. Headings are shifted so a contributor's ``#``
     never competes with the page's own ``<h1>``."""
-    md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    html = md.convert(text or "")
+    html = _markdown().reset().convert(text or "")
     if shift_headings:
         for level in range(6, 0, -1):
             new = min(level + shift_headings, 6)

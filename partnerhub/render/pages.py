@@ -20,6 +20,8 @@ from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.urls import record_url, relative
+from partnerhub.render.map import partner_map
+from partnerhub.search.page_meta import search_meta
 from partnerhub.search_text import fold
 
 
@@ -36,7 +38,9 @@ class Page:
 
 
 @lru_cache(maxsize=None)
-def environment(lang: str) -> Environment:
+def environment() -> Environment:
+    """One Jinja2 environment for all languages (templates compile once); the gettext
+    functions of the page's language are passed with each render."""
     env = Environment(
         loader=PackageLoader("partnerhub.render", "templates"),
         autoescape=True,
@@ -45,8 +49,22 @@ def environment(lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.install_null_translations(newstyle=True)
     return env
+
+
+def gettext_callables(lang: str) -> dict:
+    """``_``, ``gettext`` and ``ngettext`` for templates, new-style (``%(num)d`` filled in)."""
+    catalog = translations(lang)
+
+    def gettext(message: str, **variables) -> str:
+        text = catalog.gettext(message)
+        return text % variables if variables else text
+
+    def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+        return catalog.ngettext(singular, plural, num) % {"num": num, **variables}
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 class PageContext:
@@ -91,7 +109,9 @@ class PageContext:
         body = Markup(markdown_to_html(picked.text)) if markdown else Markup("<p>{}</p>").format(picked.text)
         if not picked.fallback:
             return body
-        notice = environment(self.lang).globals["_fallback_notice"](self.loc.language(picked.lang))
+        notice = translations(self.lang).gettext(
+            "This text is not yet available in this language. It is shown in {language}."
+        ).format(language=self.loc.language(picked.lang))
         return Markup(
             '<div class="ph-fallback" data-pagefind-ignore="all">'
             '<p class="ph-fallback__notice">{}</p><div lang="{}">{}</div></div>'
@@ -167,21 +187,18 @@ class PageContext:
         used = {pr.status for pr in self.rel.practices.values()}
         return [(key, name) for key, name in names.items() if key in used]
 
+    # extension points: search metadata and maps (partnerhub/search, partnerhub/render/map.py)
+    def search_meta(self, kind: str, record) -> Markup:
+        return search_meta(self, kind, record)
+
+    def map(self, which: str) -> Markup:
+        return partner_map(self, which)
+
     def dates(self, meeting) -> str:
         return self.loc.date_range(meeting.start, meeting.end, meeting.date_precision)
 
     def is_past(self, meeting) -> bool:
         return meeting.last_day < self.today
-
-
-def _fallback_notice_factory(lang: str):
-    gettext = translations(lang).gettext
-
-    def notice(language_name: str) -> str:
-        return gettext("This text is not yet available in this language. It is shown in {language}.").format(
-            language=language_name)
-
-    return notice
 
 
 class SiteBuilder:
@@ -193,15 +210,15 @@ class SiteBuilder:
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
         self.today = today or dt.date.today()
-        self.env = environment(lang)
-        self.env.globals["_fallback_notice"] = _fallback_notice_factory(lang)
+        self.env = environment()
+        self.gettext = gettext_callables(lang)
         self._templates = {}
 
     def _render(self, template: str, url: str, **context) -> str:
         tpl = self._templates.get(template) or self._templates.setdefault(template, self.env.get_template(template))
         page = PageContext(self.hub, self.rel, self.loc, url, self.today)
         return tpl.render(p=page, t=self.loc, lang=self.lang, hub=self.hub, rel=self.rel,
-                          sections=SECTIONS, **context)
+                          sections=SECTIONS, **self.gettext, **context)
 
     def _record_page(self, kind: str, template: str, record, **context) -> Page:
         url = record_url(kind, record.id)

@@ -10,41 +10,46 @@ from partnerhub.i18n import N_, gettext_
 
 MESSAGES = {
     # reading files
-    "file_not_utf8": N_("the file is not valid UTF-8 text (byte {offset}): save it again as UTF-8"),
+    "file_not_utf8": N_("the file is not saved as UTF-8 text (a character here cannot be read): open it in an editor and save it again with the encoding UTF-8"),
     "file_bom": N_("the file starts with a byte-order mark: save it as UTF-8 without BOM"),
+    "yaml_tab": N_("this line is indented with a tab: YAML needs spaces, replace the tab with spaces"),
     "yaml_syntax": N_("this is not valid YAML ({detail}): check the indentation and the quotes on this line and the one above"),
     "yaml_duplicate_key": N_("`{key}` is written twice (first on line {first_line}): keep only one"),
     "yaml_tag": N_("YAML tags such as `{tag}` are not allowed: remove the `!…` part"),
-    "yaml_complex_key": N_("a field name must be plain text"),
+    "yaml_complex_key": N_("a field name must be plain text: write a single word followed by a colon, e.g. `title:`"),
     "yaml_merge_key": N_("YAML merge keys (`<<`) are not allowed: write the fields out"),
     "yaml_empty": N_("the file is empty: fill in the record, or delete the file"),
     "yaml_many_documents": N_("the file holds more than one YAML document (`---`): keep one record per file"),
-    "yaml_too_deep": N_("the file is nested too deeply to read"),
-    "yaml_not_mapping": N_("a record must be a set of `field: value` lines"),
+    "yaml_too_deep": N_("the file is nested too deeply to read: check the brackets and the indentation from this line on"),
+    "yaml_too_large": N_("the file repeats anchors (`*name`) so often that it becomes too large to read: write the values out instead"),
+    "yaml_not_mapping": N_("a record must be a set of `field: value` lines, e.g. `id: …`, not a list or a single value: start each line with a field name and a colon"),
     "file_unexpected": N_("this file is not part of any record type: move it into data/networks, data/partners, data/meetings, data/practices, data/vocabularies or data/media"),
+    "file_yaml_extension": N_("record files end in `.yml`: rename it to `{suggestion}`"),
     "file_name_not_id": N_("the file name `{name}` is not a valid id: use lower-case ASCII letters, digits and hyphens, e.g. `{suggestion}.yml`"),
     # fields
     "missing": N_("required field `{field}` is missing: add it ({description})"),
     "extra_forbidden": N_("unknown field `{field}`{did_you_mean}"),
     "did_you_mean": N_(": did you mean `{suggestion}`?"),
     "known_fields": N_(": remove it, or use one of: {known}"),
-    "value_empty": N_("`{field}` is empty: write a value after the colon, or remove the line"),
+    "value_empty": N_("`{field}` is empty: write a value after the colon (or remove the line if the field is optional)"),
     "string_type": N_("should be text{quote_hint}"),
     "quote_hint": N_(": put it in quotes, e.g. `\"{value}\"`"),
+    "text_not_list": N_(", not a list: write a single value after the colon"),
+    "text_not_map": N_(", not a group of indented lines: write a single value after `{field}:`"),
     "int_type": N_("should be a whole number, without quotes, e.g. `4`"),
     "int_leading_zero": N_("`{value}` has a leading zero: write the number without it, e.g. `{suggestion}`"),
-    "float_type": N_("should be a number, e.g. `41.09`"),
+    "float_type": N_("should be a number, without quotes, e.g. `41.09`"),
     "bool_type": N_("should be `true` or `false`"),
     "bool_yaml11": N_("`{value}` is not a yes/no value here: write `true` or `false`"),
     "list_type": N_("should be a list: put each item on its own line starting with `- `"),
-    "dict_type": N_("should be a group of `field: value` lines, indented under `{field}:`"),
-    "langtext_type": N_("should be a text per language, e.g. `{field}:` then an indented line `{lang}: …`"),
+    "dict_type": N_("should be a group of `field: value` lines, indented under `{field}:`, e.g. `{example}: …`"),
+    "langtext_type": N_("needs a text per language, not a single text: write `{field}:` and below it an indented line per language, e.g. `{lang}: {example}`"),
     "literal_error": N_("`{value}` is not allowed here: use one of {expected}{did_you_mean}"),
-    "too_short": N_("needs at least {min_length} item(s)"),
-    "string_too_short": N_("must not be empty"),
-    "string_too_long": N_("is too long: at most {max_length} characters"),
-    "greater_than_equal": N_("must be at least {ge}"),
-    "less_than_equal": N_("must be at most {le}"),
+    "too_short": N_("needs at least {min_length} item(s): write each on its own line starting with `- `"),
+    "string_too_short": N_("must not be empty: write some text between the quotes, or remove the line if the field is optional"),
+    "string_too_long": N_("is too long ({length} characters): shorten it to at most {max_length}"),
+    "greater_than_equal": N_("`{value}` is too small: it must be at least {ge}"),
+    "less_than_equal": N_("`{value}` is too large: it must be at most {le}"),
     "invalid_value": N_("is not valid: {detail}"),
     # values
     "id_format": N_("`{value}` is not a valid id: use lower-case ASCII letters, digits and hyphens, e.g. `{suggestion}`"),
@@ -64,41 +69,53 @@ MESSAGES = {
     "language_default_missing": N_("`{field}` has no text in the default language: add `{field}.{lang}`"),
     "alt_missing": N_("the photo has no alt text in the default language: add `{field}.{lang}`, a short description of what the photo shows"),
     "text_not_nfc": N_("the text near `{word}` is not in Unicode NFC form (accents stored as separate characters, often after copying from a PDF): retype that word"),
-    "text_control_character": N_("the text holds an invisible control character: retype it"),
+    "text_control_character": N_("the text holds an invisible control character ({code_point}): delete it and retype the text around it"),
     "text_unsafe_markup": N_("the text holds unsafe markup ({markup}): remove it; use Markdown for links and emphasis"),
     "file_absolute": N_("`{value}` is an absolute path: write the path relative to the data/ folder, e.g. `media/photo.jpg`"),
     "file_parent": N_("`{value}` points outside the data/ folder (`..`): put the file under data/media/ and write `media/…`"),
     "file_missing": N_("the file `{value}` does not exist: add it under data/ or correct the path"),
-    "file_outside": N_("`{value}` leads outside the repository (a link): copy the file itself into data/media/"),
+    "file_outside": N_("`{value}` leads outside the repository (a link): put a copy of the file itself in its place"),
     "document_file_or_url": N_("a document needs either `file` or `url` (one of them, not both)"),
     "network_lead_count": N_("a network needs exactly one partner with `role: lead` (found {count})"),
     "network_partner_twice": N_("the partner `{partner}` is listed twice: keep one entry"),
     "hub_language_unknown": N_("`{value}` is not a known language code: use a two-letter code such as `en`, `el`, `fr`"),
     "hub_default_not_listed": N_("the default language `{lang}` must also be listed under `languages`"),
     # across records
-    "ref_unknown": N_("there is no {kind} `{value}`{did_you_mean}{known}"),
+    "ref_unknown": N_("there is no {kind} `{value}` (no file data/{folder}/{value}.yml){did_you_mean}{known}"),
     "known_ids": N_(": known {kind}: {known}"),
     "ref_not_member": N_("`{value}` is not a partner of the network `{network}`: add it to data/networks/{network}.yml or correct the id"),
-    "vocab_unknown": N_("`{value}` is not a term of the {vocabulary} vocabulary{did_you_mean}: known terms: {known}"),
-    "vocab_missing": N_("the vocabulary file data/vocabularies/{vocabulary}.yml is missing"),
+    "vocab_unknown": N_("`{value}` is not a term of the {vocabulary} vocabulary{did_you_mean}{known}"),
+    "known_terms": N_(": use one of {known}, or add the term to data/vocabularies/{vocabulary}.yml"),
+    "vocab_missing": N_("the vocabulary file data/vocabularies/{vocabulary}.yml is missing: restore it, or create it with one term per entry (`term-id:` and an indented `label:`)"),
     "prose_both": N_("the {field} in {lang} is written twice: in the YAML file and in {md}; keep one"),
     "prose_orphan": N_("there is no record `{id}` for this text: name the file `<id>.<lang>.md` after a record in the same folder"),
     "prose_language": N_("`{lang}` in the file name is not a language of this hub: use one of {known}"),
-    "prose_not_allowed": N_("{kind} records take no Markdown file: write the text in the YAML file"),
     "prose_section_unknown": N_("`{section}` is not a section of a practice: use one of {known}"),
     "prose_section_missing": N_("the text before the first heading belongs to no section: start with a heading such as `## The problem {{#problem}}`"),
     "prose_section_twice": N_("the section `{section}` appears twice: keep one"),
-    "hub_missing": N_("data/hub.yml is missing: it names the hub and its languages"),
+    "hub_missing": N_("data/hub.yml is missing: create it with the hub's `name`, its `languages` and its `default_language`"),
     # warnings
-    "translation_missing": N_("no {language} text yet for: {fields} (the {default} text is shown instead)"),
-    "contact_unpublished": N_("the contact's e-mail or phone will not be published, as `publish` is not true"),
+    "translation_missing": N_("no {language} text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
 }
+
+
+_SHOWN_VALUE = 80  # longer values are cut in messages
+
+
+def shown(value) -> str:
+    """A value as a message shows it: on one line, control characters made visible, cut if long."""
+    text = str(value)
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+        text = "".join(repr(c)[1:-1] if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text)
+    return text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"
 
 
 def render(code: str, params: dict) -> str:
     """The message for ``code`` in the current language, filled in with ``params``."""
     template = gettext_(MESSAGES[code])
+    values = {name: shown(value) if name in ("value", "key", "word", "tag", "detail", "suggestion") else value
+              for name, value in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template

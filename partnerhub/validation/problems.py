@@ -30,7 +30,8 @@ class Problem:
     def as_text(self) -> str:
         severity = gettext_("error") if self.severity == "error" else gettext_("warning")
         where = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}: {severity}: {where}{self.message}"
+        # one problem per line, whatever odd characters a file name, a key or a value holds
+        return _one_line(f"{self.file}:{self.line}:{self.column}: {severity}: {where}{self.message}")
 
     def as_github(self) -> str:
         level = "error" if self.severity == "error" else "warning"
@@ -60,6 +61,17 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Sorted by file, then line and column; exact duplicates removed."""
-    return sorted(set(problems), key=Problem.sort_key)
+    """Sorted by file, then line and column; exact duplicates removed.
+
+    Two problems at the same place with the same code but different parameters (the
+    missing Greek and the missing French text of one record) are both kept.
+    """
+    unique: dict[tuple, Problem] = {}
+    for problem in problems:
+        unique.setdefault((*problem.sort_key(), problem.message), problem)
+    return sorted(unique.values(), key=lambda p: (*p.sort_key(), p.message))

@@ -24,6 +24,11 @@ def _model_at(model: type[BaseModel] | None, path: tuple):
     for part in path:
         if isinstance(part, int) or model is None:
             continue
+        if part not in model.model_fields and "root" in model.model_fields:
+            # a RootModel mapping keys to models (a vocabulary: term id -> Term)
+            _, inner = _markers_of(model.model_fields["root"].annotation)
+            model, info = (inner[0] if inner else None), None
+            continue
         info = model.model_fields.get(part)
         if info is None:
             return None, None
@@ -58,6 +63,39 @@ def _is_langtext(info) -> bool:
     )
 
 
+# Names pydantic gives to the branches of a union or to a validator step (not field names).
+_BRANCH = re.compile(r"^(function-|lax-|strict-|json-or-python|nullable\[|list\[|dict\[|(str|int|float|bool|date)$)")
+
+
+def _clean_loc(loc: tuple, data) -> tuple:
+    """``loc`` without pydantic's branch names, checked against the data so that a field
+    really named ``date`` stays in the path."""
+    out = []
+    current = data
+    for part in loc:
+        if isinstance(part, int):
+            out.append(part)
+            current = current[part] if isinstance(current, list) and 0 <= part < len(current) else None
+        elif isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif not _BRANCH.match(str(part)):
+            out.append(part)
+            current = None
+    return tuple(out)
+
+
+def _number(value):
+    """``90.0`` -> ``90`` for messages."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _first_required(model) -> str:
+    if model is None:
+        return ""
+    return next((name for name, info in model.model_fields.items() if info.is_required()), "")
+
+
 def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub) -> tuple[tuple, str, dict, bool]:
     """One pydantic error -> (field path, code, params, point at key?)."""
     loc = tuple(error["loc"])
@@ -65,17 +103,34 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
     ctx = dict(error.get("ctx") or {})
     value = error.get("input")
     at_key = False
-    if loc and loc[-1] == "[key]":  # a bad key of a language map
+    if loc and loc[-1] == "[key]":  # a bad key of a map (a language, a vocabulary term)
         loc = loc[:-1]
         at_key = True
-    # drop the union branch names pydantic adds (e.g. 'function-after[...]', 'str')
-    loc = tuple(p for p in loc if isinstance(p, int) or not re.match(r"^(function-|str$|int$|float$|bool$|date$|list\[|dict\[|nullable\[|lax-|strict-|json-or-python)", str(p)))
+    loc = _clean_loc(loc, data)
     field_name = str(next((p for p in reversed(loc) if isinstance(p, str)), "")) or "record"
     parent_model, _ = _model_at(model, loc[:-1])
     _, info = _model_at(model, loc)
     params: dict = {"field": field_name, "value": value if not isinstance(value, (dict, list)) else ""}
+    # the value as written, `3.10` rather than 3.1
+    raw = positions.plain.get(loc)
+    if raw is not None and not isinstance(value, (dict, list)):
+        params["value"] = raw
     params.update(ctx)
 
+    if value is None and not at_key and kind != "missing":  # `field:` with nothing after the colon
+        return loc, "value_empty", params, at_key
+    # checks of a whole model: point at the field to change
+    if kind == "date_end_before_start":
+        loc = loc + ("end",)
+    elif kind == "network_lead_count":
+        loc = loc + ("partners",)
+    elif kind == "hub_default_not_listed":
+        loc = loc + ("default_language",)
+    elif kind == "network_partner_twice" and isinstance(value, dict) and isinstance(value.get("partners"), list):
+        members = [m.get("partner") if isinstance(m, dict) else None for m in value["partners"]]
+        twice = [i for i, partner in enumerate(members) if partner == ctx.get("partner")]
+        if len(twice) > 1:
+            loc = loc + ("partners", twice[1], "partner")
     if kind in ("id_format", "date_format", "date_not_real", "time_format", "url_scheme", "email_format",
                 "file_absolute", "file_parent", "text_not_nfc", "text_control_character", "text_unsafe_markup",
                 "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",
@@ -92,7 +147,7 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
         params["country_hint"] = hint
         return loc, "country_code", params, at_key
     if kind == "language_unknown":
-        return loc + (ctx["key"],), kind, params, True
+        return (loc if at_key else loc + (ctx["key"],)), kind, params, True
     if kind == "language_default_missing":
         code = "alt_missing" if field_name == "alt" else kind
         return loc, code, params, at_key
@@ -105,12 +160,16 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
         suggestion = did_you_mean(field_name, known)
         params["did_you_mean"] = suggestion or render("known_fields", {"known": ", ".join(known)})
         return loc, "extra_forbidden", params, True
-    if value is None and kind.endswith("_type"):
-        return loc, "value_empty", params, at_key
+    if kind == "string_pattern_mismatch" and model.__name__ == "HubConfig":
+        return loc, "hub_language_unknown", params, at_key
     if kind == "string_type":
         quote = ""
-        if isinstance(value, (int, float, bool)) and not isinstance(value, dict):
-            quote = render("quote_hint", {"value": str(value).lower() if isinstance(value, bool) else value})
+        if isinstance(value, (int, float, bool)):
+            quote = render("quote_hint", {"value": params["value"]})
+        elif isinstance(value, list):
+            quote = render("text_not_list", {})
+        elif isinstance(value, dict):
+            quote = render("text_not_map", {"field": field_name})
         params["quote_hint"] = quote
         return loc, "string_type", params, at_key
     if kind == "bool_type":
@@ -122,27 +181,38 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
         return loc, "int_leading_zero", params, at_key
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return loc, "int_type", params, at_key
-    if kind in ("float_type", "float_parsing"):
+    if kind in ("float_type", "float_parsing", "finite_number"):
         return loc, "float_type", params, at_key
     if kind == "list_type":
         return loc, "list_type", params, at_key
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         if _is_langtext(info):
             params["lang"] = hub.default_language if hub else "en"
+            params["example"] = value if isinstance(value, str) and value.strip() and "\n" not in value.strip() else "…"
             return loc, "langtext_type", params, at_key
+        expected, _ = _model_at(model, loc)
+        params["example"] = _first_required(expected) or "…"
         return loc, "dict_type", params, at_key
     if kind == "literal_error":
         choices = _literal_choices(info)
         params["expected"] = ", ".join(f"`{c}`" for c in choices) or ctx.get("expected", "")
         params["did_you_mean"] = did_you_mean(value, choices) if isinstance(value, str) else ""
         return loc, "literal_error", params, at_key
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):  # Name's min_length comes as too_short
+        if isinstance(value, str):
+            return loc, "string_too_short", params, at_key
         params["min_length"] = ctx.get("min_length", 1)
         return loc, "too_short", params, at_key
-    if kind in ("string_too_short", "string_too_long", "greater_than_equal", "less_than_equal"):
-        return loc, kind, params, at_key
-    if kind in ("greater_than", "less_than"):
-        return loc, "greater_than_equal" if kind == "greater_than" else "less_than_equal", {**params, "ge": ctx.get("gt"), "le": ctx.get("lt")}, at_key
+    if kind in ("too_long", "string_too_long"):
+        if isinstance(value, str):
+            params["max_length"] = ctx.get("max_length")
+            params["length"] = len(value)
+            return loc, "string_too_long", params, at_key
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        params["ge"] = _number(ctx.get("ge", ctx.get("gt")))
+        params["le"] = _number(ctx.get("le", ctx.get("lt")))
+        code = "greater_than_equal" if kind.startswith("greater") else "less_than_equal"
+        return loc, code, params, at_key
     params["detail"] = error.get("msg", kind)
     return loc, "invalid_value", params, at_key
 

@@ -30,7 +30,7 @@ def check(hub, known_ids: dict[str, set[str]], report) -> None:
                 elif isinstance(marker, FileRef):
                     _check_file(hub, value, entry, path, report)
             if kind == "meetings":
-                _check_host_is_member(hub, entry, report)
+                _check_host_is_member(hub, entry, known_ids, report)
 
 
 def _check_ref(marker: Ref, value: str, known_ids, entry, path, report) -> None:
@@ -39,7 +39,7 @@ def _check_ref(marker: Ref, value: str, known_ids, entry, path, report) -> None:
         return
     suggestion = did_you_mean(value, ids)
     report.at_path(entry.file, entry.positions, path, "ref_unknown", {
-        "kind": SINGULAR[marker.kind], "value": value, "did_you_mean": suggestion,
+        "kind": SINGULAR[marker.kind], "folder": marker.kind, "value": value, "did_you_mean": suggestion,
         "known": "" if suggestion else render("known_ids", {"kind": marker.kind, "known": _known(ids)}),
     })
 
@@ -49,9 +49,10 @@ def _check_term(hub, marker: VocabRef, value: str, entry, path, report) -> None:
     if vocab is None or value in vocab.root:
         return
     terms = list(vocab.root)
+    suggestion = did_you_mean(value, terms)
     report.at_path(entry.file, entry.positions, path, "vocab_unknown", {
-        "value": value, "vocabulary": marker.vocabulary,
-        "did_you_mean": did_you_mean(value, terms), "known": _known(terms),
+        "value": value, "vocabulary": marker.vocabulary, "did_you_mean": suggestion,
+        "known": "" if suggestion else render("known_terms", {"vocabulary": marker.vocabulary, "known": _known(terms)}),
     })
 
 
@@ -65,11 +66,11 @@ def _check_file(hub, value: str, entry, path, report) -> None:
         report.at_path(entry.file, entry.positions, path, "file_missing", {"value": value})
 
 
-def _check_host_is_member(hub, entry, report) -> None:
+def _check_host_is_member(hub, entry, known_ids, report) -> None:
     meeting = entry.record
     network = hub.get("networks", meeting.network)
-    if network is None or meeting.host is None:
-        return
+    if network is None or meeting.host is None or meeting.host not in known_ids.get("partners", ()):
+        return  # an unknown host is reported as such
     if meeting.host not in {m.partner for m in network.partners}:
         report.at_path(entry.file, entry.positions, ("host",), "ref_not_member",
                        {"value": meeting.host, "network": meeting.network})

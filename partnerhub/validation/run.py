@@ -20,7 +20,7 @@ from partnerhub.sourcefiles import IGNORED_NAMES, PROSE_NAME, ProseFile, is_insi
 from partnerhub.validation import references, translations
 from partnerhub.validation.problems import Problem, format_path, sort_problems
 from partnerhub.validation.pydantic_errors import problems_from
-from partnerhub.yamlsource import Mark, Positions, load_yaml
+from partnerhub.yamlsource import Mark, Positions, load_yaml, mark_at
 
 # Which field a record type's <id>.<lang>.md file fills; practices split it into SECTIONS.
 PROSE_FIELDS = {"meetings": "report", "partners": "description", "networks": "summary", "practices": None}
@@ -47,10 +47,30 @@ class Reporter:
     def at_path(self, entry_file: Path, positions: Positions, path: tuple, code: str, params: dict,
                 severity: str = "error", at_key: bool = False, prose: dict | None = None) -> None:
         file, mark = entry_file, (positions.of(path) if at_key else positions.value_of(path))
+        snippet = params.get("snippet")  # the exact text at fault, within a longer text
         origin = (prose or {}).get(tuple(path[:2]))
         if origin is not None:
             file, mark = origin[0], Mark(origin[1], 1)
+            if snippet:
+                mark = self._find_in_file(file, origin[1], snippet) or mark
+        elif snippet and not at_key:
+            mark = positions.find(path, snippet) or mark
         self.add(file, mark, code, params, format_path(path), severity)
+
+    @staticmethod
+    def _find_in_file(file: Path, from_line: int, snippet: str) -> Mark | None:
+        """Where ``snippet`` first stands in ``file`` at or after line ``from_line``."""
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return None
+        start = 0
+        for _ in range(from_line - 1):
+            start = text.find("\n", start) + 1
+            if start == 0:
+                return None
+        index = text.find(snippet, start)
+        return mark_at(text, index) if index >= 0 else None
 
 
 def _validate_model(model, data, positions, hub_config, file: Path, report: Reporter, prose: dict):
@@ -93,10 +113,22 @@ def _classify(hub: Hub, report: Reporter):
     """Sort the files under data/ into vocabularies, records and prose; flag the rest."""
     vocabularies, records, prose = {}, {kind: [] for kind in RECORD_TYPES}, {kind: [] for kind in RECORD_TYPES}
     for path in sorted(hub.data_dir.rglob("*")):
-        if path.is_dir() or path.name in IGNORED_NAMES:
+        if path.name in IGNORED_NAMES or (path.is_dir() and not path.is_symlink()):
             continue
         parts = path.relative_to(hub.data_dir).parts
         if parts[0] in FREE_FOLDERS or parts == ("hub.yml",):
+            continue
+        if path.is_symlink() and not is_inside(path, hub.root):
+            # never read it: it may be anything on the machine (a device, a huge file)
+            report.add(path, Mark(1, 1), "file_outside", {"value": report.rel(path)})
+            continue
+        if path.is_dir():  # a link to a folder inside the repository
+            continue
+        if not path.is_file():  # a dangling link, a pipe, a device
+            report.add(path, Mark(1, 1), "file_missing", {"value": report.rel(path)})
+            continue
+        if len(parts) == 2 and parts[0] in (*RECORD_TYPES, "vocabularies") and path.suffix == ".yaml":
+            report.add(path, Mark(1, 1), "file_yaml_extension", {"suggestion": path.stem + ".yml"})
             continue
         if len(parts) == 2 and parts[0] == "vocabularies" and path.suffix == ".yml" and path.stem in VOCABULARIES:
             vocabularies[path.stem] = path
@@ -106,9 +138,6 @@ def _classify(hub: Hub, report: Reporter):
             prose[parts[0]].append(path)
         else:
             report.add(path, Mark(1, 1), "file_unexpected")
-            continue
-        if path.is_symlink() and not is_inside(path, hub.root):
-            report.add(path, Mark(1, 1), "file_outside", {"value": parts[-1]})
     return vocabularies, records, prose
 
 

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from babel import Locale
+from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
+
+from partnerhub.i18n import current_language
 from partnerhub.model.fields import Translatable
 from partnerhub.model.walk import walk
-from partnerhub.validation.problems import format_path
 from partnerhub.yamlsource import Mark
+from partnerhub.validation.problems import format_path
+
+_MAX_FIELDS = 6
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Locale("en")
+
+
+def language_name(code: str) -> str:
+    """``el`` -> ``Greek`` (``grec`` under ``--lang fr``), named in the language of the messages."""
+    return _locale(current_language()).languages.get(code) or code
 
 
 def check(hub, report) -> None:
@@ -22,10 +40,11 @@ def check(hub, report) -> None:
                             missing[lang].append(format_path(path))
             for lang, fields in missing.items():
                 if fields:
-                    shown = ", ".join(fields[:6]) + (", …" if len(fields) > 6 else "")
+                    shown = ", ".join(fields[:_MAX_FIELDS]) + (", …" if len(fields) > _MAX_FIELDS else "")
                     report.add(entry.file, entry.positions.of(("id",)) if entry.positions.values else Mark(1, 1),
                                "translation_missing", {
-                                   "language": Locale("en").languages.get(lang, lang) + f" ({lang})",
+                                   "language": f"{language_name(lang)} ({lang})",
+                                   "lang": lang,
                                    "fields": shown,
-                                   "default": Locale("en").languages.get(config.default_language, config.default_language),
+                                   "default": language_name(config.default_language),
                                }, "", severity="warning")

@@ -1,0 +1,83 @@
+"""Light reading of a hub for the ``schema`` and ``new`` commands: settings, terms, record ids.
+
+Unlike ``load_hub`` this does not validate every record: it reads ``data/hub.yml``, the
+vocabularies and the names of the record files, which is all that generating a JSON Schema
+or a new record needs, and it keeps working while other records still have errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from partnerhub.hubconfig import HubConfig
+from partnerhub.model import RECORD_TYPES
+from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
+from partnerhub.yamlsource import load_yaml
+
+
+class HubDataError(Exception):
+    """data/hub.yml or a vocabulary cannot be read: run ``partnerhub validate`` for details."""
+
+
+@dataclass
+class HubData:
+    root: Path
+    config: HubConfig
+    # vocabulary name -> {term id: label in the default language}, in file order
+    terms: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def record_ids(self, kind: str) -> list[str]:
+        """Ids of the records of ``kind`` (folder name), from the file names, sorted."""
+        return sorted(p.stem for p in (self.data_dir / kind).glob("*.yml"))
+
+    def id_taken(self, record_id: str) -> Path | None:
+        """The existing file using ``record_id`` in any record folder (ids are unique hub-wide)."""
+        for kind in RECORD_TYPES:
+            path = self.data_dir / kind / f"{record_id}.yml"
+            if path.exists():
+                return path
+        return None
+
+    def read_record(self, kind: str, record_id: str) -> dict | None:
+        """The raw YAML mapping of a record, or None if it cannot be read."""
+        path = self.data_dir / kind / f"{record_id}.yml"
+        try:
+            doc = load_yaml(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+        return doc.data if isinstance(doc.data, dict) else None
+
+
+def _read_mapping(path: Path) -> dict:
+    try:
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HubDataError(f"cannot read {path}: {exc}") from None
+    if doc.problems or not isinstance(doc.data, dict):
+        raise HubDataError(f"{path} is not valid: run `partnerhub validate` to see why")
+    return doc.data
+
+
+def read_hub(root: Path) -> HubData:
+    """Read ``root/data/hub.yml`` and the vocabularies; raises :class:`HubDataError`."""
+    data_dir = root / "data"
+    try:
+        config = HubConfig.model_validate(_read_mapping(data_dir / "hub.yml"))
+    except ValidationError:
+        raise HubDataError(f"{data_dir / 'hub.yml'} is not valid: run `partnerhub validate` to see why") from None
+    hub = HubData(root=root, config=config)
+    for name in VOCABULARIES:
+        path = data_dir / "vocabularies" / f"{name}.yml"
+        try:
+            vocab = Vocabulary.model_validate(_read_mapping(path), context={"hub": config})
+        except ValidationError:
+            raise HubDataError(f"{path} is not valid: run `partnerhub validate` to see why") from None
+        hub.terms[name] = {term: entry.label.get(config.default_language, term) for term, entry in vocab.root.items()}
+    return hub

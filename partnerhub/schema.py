@@ -1,0 +1,230 @@
+"""JSON Schemas of the record types, generated from the pydantic models (``partnerhub schema``).
+
+Editors that understand ``# yaml-language-server: $schema=../schemas/<type>.schema.json``
+(VS Code with the YAML extension, github.dev) use them to complete field names, list the
+vocabulary terms and underline mistakes while a record is typed. ``partnerhub validate``
+stays the judge: a schema cannot see other files (references, prose files, media), so it
+checks only what one file can show. The schemas depend on ``data/hub.yml`` (languages) and
+the vocabularies (terms), hence ``partnerhub schema --check`` in the tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from babel import Locale
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
+
+from partnerhub.countries import COUNTRY_CODES
+from partnerhub.hubconfig import HubConfig
+from partnerhub.hubdata import HubData
+from partnerhub.model import RECORD_TYPES, SINGULAR, Vocabulary
+from partnerhub.model import fields as F
+from partnerhub.model.practice import SECTIONS
+from partnerhub.model.walk import _markers_of
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_REGEX = "^" + F.ID_PATTERN.pattern + "$"
+
+
+def _case_insensitive(pattern: str) -> str:
+    """``pattern`` (written for ``re.I``) with each letter as ``[xX]``: JSON Schema has no flags."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+            elif char.islower() and pattern[i + 1:i + 2] == "-" and pattern[i + 2:i + 3].islower():
+                char = pattern[i:i + 3] + pattern[i:i + 3].upper()
+                i += 2
+            elif char.islower():
+                char += char.upper()
+        elif char == "[":
+            in_class = True
+        elif char.isalpha():
+            char = f"[{char.lower()}{char.upper()}]"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+_TEXT_CHARACTER = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]"
+# the unsafe markup partnerhub.model.fields refuses (<script>, on…=, javascript:…)
+_NO_MARKUP = "(?![\\s\\S]*(?:" + "|".join(
+    _case_insensitive(pattern.pattern) for pattern, _label in getattr(F, "_UNSAFE_MARKUP", [])) + "))"
+NO_CONTROL_CHARACTERS = f"^{_NO_MARKUP}{_TEXT_CHARACTER}*$"
+NOT_BLANK = f"^(?=[\\s\\S]*\\S){_NO_MARKUP}{_TEXT_CHARACTER}*$"  # some visible text, and as above
+RELATIVE_PATH = r"^(?![/\\])(?![A-Za-z]:)(?!(?:.*[/\\])?\.\.(?:[/\\]|$))"
+NAMES = (*SINGULAR.values(), "vocabulary", "hub")  # data/schemas/<name>.schema.json
+# Fields whose text may come from an <id>.<lang>.md file beside the record.
+PROSE_FIELDS = {"meetings": {"report"}, "partners": {"description"}, "networks": {"summary"},
+                "practices": set(SECTIONS)}
+
+# What each field check of partnerhub.model.fields becomes in JSON Schema.
+_CHECKS = {
+    F._check_id: {"pattern": ID_REGEX},
+    F._parse_date: {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
+    F._check_time: {"type": "string", "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$"},
+    F._check_url: {"format": "uri", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"},
+    F._check_email: {"format": "email"},
+    F._check_country: {"enum": sorted(COUNTRY_CODES)},
+    F._check_path: {"pattern": RELATIVE_PATH},
+    F._check_text: {"pattern": NO_CONTROL_CHARACTERS},
+}
+
+# Rules of model validators that JSON Schema can state (the others are left to `validate`).
+_MODEL_RULES = {
+    "Document": {"oneOf": [{"required": ["file"]}, {"required": ["url"]}]},
+    "Network": {"properties": {"partners": {
+        "contains": {"properties": {"role": {"const": "lead"}}, "required": ["role"]},
+        "minContains": 1, "maxContains": 1,
+    }}},
+}
+
+
+def _leaves(schema: dict):
+    """The non-null alternatives of a field's schema, looking through lists and unions."""
+    if "anyOf" in schema:
+        for option in schema["anyOf"]:
+            yield from _leaves(option)
+    elif schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        yield from _leaves(schema["items"])
+    elif schema.get("type") != "null":
+        yield schema
+
+
+def _field_marker(model: type[BaseModel], name: str):
+    info = model.model_fields[name]
+    marker = next((m for m in info.metadata if isinstance(m, (F.VocabRef, F.Translatable))), None)
+    return marker or _markers_of(info.annotation)[0]
+
+
+class _Generator(GenerateJsonSchema):
+    """pydantic's generator, plus the hub's languages, terms and field checks."""
+
+    hub: HubData  # set by schema_for
+
+    def _with_check(self, schema, json_schema: dict) -> dict:
+        check = _CHECKS.get(schema.get("function", {}).get("function"))
+        if check and "$ref" not in json_schema:
+            json_schema = {**json_schema, **check}
+        return json_schema
+
+    def function_before_schema(self, schema):
+        return self._with_check(schema, super().function_before_schema(schema))
+
+    def function_after_schema(self, schema):
+        return self._with_check(schema, super().function_after_schema(schema))
+
+    def dict_schema(self, schema):
+        json_schema = super().dict_schema(schema)
+        keys = schema.get("keys_schema", {})
+        if keys.get("type") == "function-before" and keys["function"]["function"] is F._check_id:
+            json_schema["propertyNames"] = {"pattern": ID_REGEX}
+        return json_schema
+
+    def model_schema(self, schema):
+        json_schema = super().model_schema(schema)
+        cls = schema["cls"]
+        if not issubclass(cls, BaseModel) or "properties" not in json_schema:
+            return json_schema
+        kind = next((k for k, model in RECORD_TYPES.items() if model is cls), None)
+        prose = PROSE_FIELDS.get(kind, set())
+        for name, prop in json_schema["properties"].items():
+            marker = _field_marker(cls, name)
+            if isinstance(marker, F.VocabRef):
+                self._add_terms(prop, marker.vocabulary)
+            elif isinstance(marker, F.Translatable):
+                self._language_map(prop, default_required=name not in prose)
+        if prose:
+            json_schema["required"] = [f for f in json_schema.get("required", []) if f not in prose]
+        for key, rule in _MODEL_RULES.get(cls.__name__, {}).items():
+            if key == "properties":
+                for name, extra in rule.items():
+                    json_schema["properties"][name].update(extra)
+            else:
+                json_schema[key] = rule
+        return json_schema
+
+    def _add_terms(self, prop: dict, vocabulary: str) -> None:
+        terms = self.hub.terms.get(vocabulary, {})
+        for leaf in _leaves(prop):
+            leaf.pop("pattern", None)
+            leaf["enum"] = list(terms)
+            leaf["enumDescriptions"] = list(terms.values())  # shown by VS Code's completion
+        prop["description"] = prop.get("description", "") + f" One of: {', '.join(terms)}."
+
+    def _language_map(self, prop: dict, default_required: bool) -> None:
+        config = self.hub.config
+        names = Locale("en").languages
+        for leaf in _leaves(prop):
+            text = dict(leaf.get("additionalProperties") or {"type": "string"})
+            properties = {}
+            for lang in config.languages:
+                properties[lang] = {**text, "description": f"Text in {names.get(lang, lang)} ({lang})."}
+            default = properties[config.default_language]
+            default.update(minLength=1, pattern=NOT_BLANK)
+            default["description"] += " Required." if default_required else " Required here or in the .md file."
+            leaf.update(type="object", properties=properties, additionalProperties=False)
+            if default_required:
+                leaf["required"] = [config.default_language]
+
+
+def schema_for(model, hub: HubData, title: str, description: str) -> dict:
+    """The JSON Schema of ``model`` with the terms and languages of ``hub``."""
+    generator = type("Generator", (_Generator,), {"hub": hub})
+    schema = model.model_json_schema(schema_generator=generator)
+    schema["$schema"] = DIALECT
+    schema["title"] = title
+    schema["description"] = description
+    return schema
+
+
+def all_schemas(hub: HubData) -> dict[str, dict]:
+    """Record type (singular) -> schema, for every record type, vocabularies and hub.yml."""
+    out = {}
+    for kind, model in RECORD_TYPES.items():
+        name = SINGULAR[kind]
+        out[name] = schema_for(model, hub, f"partnerhub {name}",
+                               f"A {name} record, data/{kind}/<id>.yml. {model.__doc__.strip()} "
+                               "Check it with: partnerhub validate.")
+    out["vocabulary"] = schema_for(Vocabulary, hub, "partnerhub vocabulary",
+                                   "A vocabulary, data/vocabularies/<name>.yml: term id -> label per language.")
+    out["hub"] = schema_for(HubConfig, hub, "partnerhub hub settings",
+                            "The hub's settings, data/hub.yml: name, languages, licence.")
+    return out
+
+
+def render(schema: dict) -> str:
+    """Deterministic JSON text: sorted keys, two-space indent, UTF-8, trailing newline."""
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def schema_dir(root: Path) -> Path:
+    return root / "data" / "schemas"
+
+
+def write_schemas(hub: HubData, check: bool = False) -> list[str]:
+    """Write (or, with ``check``, compare) every schema; returns the files that differ."""
+    folder = schema_dir(hub.root)
+    differ = []
+    for name, schema in all_schemas(hub).items():
+        path = folder / f"{name}.schema.json"
+        text = render(schema)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != text:
+            differ.append(path.relative_to(hub.root).as_posix())
+            if not check:
+                folder.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8", newline="\n")
+    return differ
+
+
+__all__ = ["all_schemas", "render", "schema_for", "write_schemas"]

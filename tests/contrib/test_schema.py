@@ -1,0 +1,201 @@
+"""The JSON Schemas in data/schemas/: current, valid, true to the demo data and to the validator.
+
+Every invalid fixture of tests/fixtures/invalid/ that ``partnerhub validate`` rejects must be
+rejected by its schema too, unless it is listed in ``NOT_EXPRESSIBLE`` with the reason a
+JSON Schema of one file cannot see the problem. Fixtures the validator accepts (warnings
+only) must be accepted by the schema: a schema stricter than the validator would underline
+correct records in an officer's editor.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from partnerhub.cli import main
+from partnerhub.hubdata import read_hub
+from partnerhub.model import SINGULAR
+from partnerhub.schema import NAMES, all_schemas, render, write_schemas
+from partnerhub.sourcefiles import read_text
+from partnerhub.yamlsource import load_yaml
+from tests.validation.validation_support import all_fixtures, copy_base_hub, install_fixture, problem_lines, validate
+
+jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: run ./scripts/hub setup")
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_HUB = ROOT / "tests" / "fixtures" / "base-hub"
+
+_YAML = "YAML-level: the file cannot be read as one plain YAML mapping, so no schema applies to it"
+_OTHER_FILE = "reference: needs the other records of the hub (JSON Schema sees one file)"
+NOT_EXPRESSIBLE = {
+    # before any schema: the bytes or the YAML syntax
+    "file_bom": _YAML + " (byte-order mark)",
+    "title_not_utf8": _YAML + " (not UTF-8)",
+    "network_yaml_syntax": _YAML + " (syntax error)",
+    "title_tab_indentation": _YAML + " (tab indentation)",
+    "title_duplicate_key": _YAML + " (duplicate key: parsers keep one value)",
+    "kind_yaml_tag": _YAML + " (YAML tag)",
+    "record_merge_key": _YAML + " (merge key)",
+    "record_complex_key": _YAML + " (complex key)",
+    "record_alias_bomb": _YAML + " (alias expansion)",
+    "record_too_deep": _YAML + " (nesting depth)",
+    "record_two_documents": _YAML + " (two documents)",
+    "record_empty": _YAML + " (empty file)",
+    # the file's name or place
+    "id_not_file_name": "the id must equal the file name, which a schema does not know",
+    "file_unexpected": "the file's folder is wrong: no schema is associated with it",
+    "file_yaml_extension": "the file's extension is wrong: no schema is associated with it",
+    # other files
+    "host_unknown_typo": _OTHER_FILE,
+    "host_not_member": _OTHER_FILE + " (the network's partner list)",
+    "network_unknown": _OTHER_FILE,
+    "id_duplicate": _OTHER_FILE + " (ids are unique across all records)",
+    "photo_file_missing": "the photo file must exist in data/media/: a schema cannot look at the disk",
+    "hub_missing": "data/hub.yml is missing: a missing file has no content to check",
+    "vocabulary_missing": "a vocabulary file is missing: a missing file has no content to check",
+    # comparisons JSON Schema has no keyword for
+    "end_before_start": "compares two dates: JSON Schema has no comparison between two values",
+    "period_end_before_start": "compares two dates: JSON Schema has no comparison between two values",
+    "partners_twice": "uniqueness of one property across list items: uniqueItems compares whole items only",
+    "hub_default_not_listed": "a value must be one of another field's values: needs $data, which is not standard",
+    "title_not_nfc": "Unicode normalisation (NFC) is not a regular-expression property",
+}
+
+
+def _validator(schema: dict):
+    cls = jsonschema.Draft202012Validator
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def _schema_name(target: str) -> str:
+    """data/-relative path -> schema name (meeting, vocabulary, hub…)."""
+    if target == "hub.yml":
+        return "hub"
+    folder = target.split("/", 1)[0]
+    return "vocabulary" if folder == "vocabularies" else SINGULAR[folder]
+
+
+def _schema_errors(schema: dict, data) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in _validator(schema).iter_errors(data)]
+
+
+@pytest.fixture(scope="module")
+def repo_schemas() -> dict:
+    return {name: json.loads((ROOT / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+            for name in NAMES}
+
+
+def test_committed_schemas_are_current():
+    differ = write_schemas(read_hub(ROOT), check=True)
+    assert differ == [], f"run `partnerhub schema`: {differ} are out of date"
+
+
+def test_schema_check_command(tmp_path, capsys):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert main(["schema", "--check", "--root", str(tmp_path)]) == 0
+    themes = tmp_path / "data" / "vocabularies" / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "housing:\n  label: {en: Housing}\n", encoding="utf-8")
+    assert main(["schema", "--check", "--root", str(tmp_path)]) == 1
+    assert "data/schemas/network.schema.json is not up to date" in capsys.readouterr().err
+    before = (tmp_path / "data" / "schemas" / "hub.schema.json").stat().st_mtime_ns
+    assert main(["schema", "--root", str(tmp_path)]) == 0
+    assert (tmp_path / "data" / "schemas" / "hub.schema.json").stat().st_mtime_ns == before  # unchanged: not rewritten
+    assert main(["schema", "--check", "--root", str(tmp_path)]) == 0
+    network = json.loads((tmp_path / "data" / "schemas" / "network.schema.json").read_text(encoding="utf-8"))
+    assert "housing" in network["properties"]["themes"]["items"]["enum"]
+
+
+def test_output_is_deterministic(repo_schemas):
+    hub = read_hub(ROOT)
+    first, second = all_schemas(hub), all_schemas(read_hub(ROOT))
+    for name in NAMES:
+        text = render(first[name])
+        assert text == render(second[name])
+        assert text.endswith("}\n") and not text.endswith("\n\n")
+        assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_schemas_are_valid_draft_2020_12(repo_schemas, name):
+    jsonschema.Draft202012Validator.check_schema(repo_schemas[name])
+    assert repo_schemas[name]["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert repo_schemas[name]["description"]
+
+
+def test_schema_content(repo_schemas):
+    hub = read_hub(ROOT)
+    meeting = repo_schemas["meeting"]
+    assert meeting["properties"]["kind"]["enum"] == list(hub.terms["meeting-kinds"])
+    assert meeting["properties"]["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert meeting["properties"]["network"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert "enum" not in meeting["properties"]["network"]  # record ids are not listed
+    assert meeting["properties"]["start"]["format"] == "date"
+    title = meeting["properties"]["title"]
+    assert sorted(title["properties"]) == sorted(hub.config.languages)
+    assert title["required"] == [hub.config.default_language]
+    assert title["additionalProperties"] is False
+    assert title["description"] == "Title of the meeting."
+    # prose fields may be written in <id>.<lang>.md: not required in the YAML
+    assert "required" not in next(o for o in meeting["properties"]["report"]["anyOf"] if o.get("type") == "object")
+    assert "summary" not in repo_schemas["network"]["required"]
+    practice = repo_schemas["practice"]
+    assert practice["properties"]["themes"]["items"]["enum"] == list(hub.terms["themes"])
+    assert practice["$defs"]["Funding"]["properties"]["programme"]["anyOf"][0]["enum"] == list(hub.terms["programmes"])
+    assert repo_schemas["partner"]["properties"]["kind"]["enum"] == list(hub.terms["organisation-kinds"])
+
+
+def _records(root: Path):
+    data = root / "data"
+    for path in sorted(data.rglob("*.yml")):
+        rel = path.relative_to(data).as_posix()
+        if rel.split("/")[0] in ("media", "schemas"):
+            continue
+        yield rel, path
+
+
+@pytest.mark.parametrize("root", [ROOT, BASE_HUB], ids=["demo", "base-hub"])
+def test_every_record_validates_against_its_schema(root):
+    schemas = all_schemas(read_hub(root))
+    checked, failures = 0, []
+    for rel, path in _records(root):
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+        assert not doc.problems, f"{rel}: {doc.problems}"
+        errors = _schema_errors(schemas[_schema_name(rel)], doc.data)
+        failures += [f"data/{rel}: {e}" for e in errors]
+        checked += 1
+    assert checked >= 10
+    assert not failures, "\n".join(failures)
+
+
+@pytest.fixture(scope="module")
+def base_schemas() -> dict:
+    return all_schemas(read_hub(BASE_HUB))
+
+
+@pytest.mark.parametrize("fixture", all_fixtures(), ids=lambda f: f.name)
+def test_invalid_fixture_against_schema(fixture, base_schemas, tmp_path):
+    root = copy_base_hub(tmp_path)
+    path = install_fixture(fixture, root)
+    code, out, _ = validate(root)
+    errors = [line for line in problem_lines(out) if ": error: " in line]
+    if fixture.name in NOT_EXPRESSIBLE:
+        assert errors, f"{fixture.name} is listed as not expressible but the validator finds no error"
+        return  # the validator's own tests cover it
+    source = read_text(path)
+    assert source.problem is None, f"{fixture.name}: unreadable file: add it to NOT_EXPRESSIBLE"
+    doc = load_yaml(source.text)
+    assert not doc.problems, f"{fixture.name}: YAML-level problem {doc.problems}: add it to NOT_EXPRESSIBLE"
+    schema_errors = _schema_errors(base_schemas[_schema_name(fixture.target)], doc.data)
+    if errors:
+        assert schema_errors, (f"{fixture.name}: `partnerhub validate` reports {errors[0]!r} but the schema accepts "
+                               "the file: make the schema reject it, or list it in NOT_EXPRESSIBLE with the reason")
+    else:
+        assert not schema_errors, f"{fixture.name}: the validator accepts it, the schema does not: {schema_errors}"
+
+
+def test_not_expressible_list_names_real_fixtures():
+    names = {f.name for f in all_fixtures()}
+    assert not set(NOT_EXPRESSIBLE) - names, "remove these from NOT_EXPRESSIBLE, or rename them"
