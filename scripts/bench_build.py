@@ -32,6 +32,7 @@ theme:
 plugins: []
 nav:
   - index.md
+{nav}
 not_in_nav: |
   /pages/**
 validation:
@@ -65,10 +66,14 @@ def make_plain(root: Path, pages: int) -> None:
 
     rng = random.Random(2)
     (root / "docs" / "pages").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    # a sidebar as large as the hub's (home, five catalogues, a few hand-written pages)
+    nav_pages = [f"section-{i}.md" for i in range(9)]
+    (root / "mkdocs.yml").write_text(PLAIN_CONFIG.format(nav="\n".join(f"  - {p}" for p in nav_pages)), encoding="utf-8")
+    for name in nav_pages:
+        (root / "docs" / name).write_text(f"# {name}\n\nA section.\n", encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Plain\n\nA plain site.\n", encoding="utf-8")
     langs = list(WORDS)
-    for i in range(pages - 1):
+    for i in range(pages - 1 - len(nav_pages)):
         words = WORDS[langs[i % len(langs)]]
 
         def para(n):

@@ -28,7 +28,7 @@ def pybabel(*args: str) -> None:
 
 
 def extract() -> None:
-    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "--no-location", "--sort-output",
+    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "-k", "gettext_", "--no-location", "--sort-output",
             "--omit-header", "-o", str(POT), str(ROOT))
 
 
@@ -37,7 +37,7 @@ def update() -> None:
         po = LOCALE / lang / "LC_MESSAGES" / "messages.po"
         if po.exists():
             pybabel("update", "-i", str(POT), "-d", str(LOCALE), "-l", lang, "--no-fuzzy-matching",
-                    "--ignore-obsolete", "--omit-header")
+                    "--ignore-obsolete")
         else:
             pybabel("init", "-i", str(POT), "-d", str(LOCALE), "-l", lang)
 

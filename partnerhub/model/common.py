@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.fields import (
-    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url,
+    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url, check_end_after_start,
 )
 
 
@@ -34,12 +34,7 @@ class Period(Strict):
     start: IsoDate = Field(description="First day, YYYY-MM-DD.")
     end: IsoDate | None = Field(None, description="Last day, YYYY-MM-DD; leave out if ongoing.")
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> "Period":
-        if self.end is not None and self.end < self.start:
-            raise PydanticCustomError("date_end_before_start", "end before start",
-                                      {"start": self.start.isoformat(), "end": self.end.isoformat()})
-        return self
+    _end_after_start = field_validator("end")(check_end_after_start)
 
 
 class Coordinates(Strict):

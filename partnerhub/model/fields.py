@@ -154,6 +154,16 @@ def _parse_date(value: object) -> object:
 IsoDate = Annotated[_dt.date, BeforeValidator(_parse_date)]
 
 
+def check_end_after_start(end, info: ValidationInfo):
+    """A field validator for ``end``: it runs even when other fields have errors (a model
+    validator would not), as long as ``start``, declared before it, is valid."""
+    start = info.data.get("start")
+    if end is not None and start is not None and end < start:
+        raise PydanticCustomError("date_end_before_start", "end before start",
+                                  {"start": start.isoformat(), "end": end.isoformat()})
+    return end
+
+
 def _check_time(value: object) -> object:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise PydanticCustomError("time_format", "bad time", {"value": str(value)})

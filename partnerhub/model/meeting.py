@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator
 
 from partnerhub.model.common import Document, Photo, Publication, Strict
 from partnerhub.model.fields import (
-    Id, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictInt, Text, Time, ref, vocab,
+    Id, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictInt, Text, Time, check_end_after_start, ref, vocab,
 )
 
 
@@ -68,12 +67,7 @@ class Meeting(Publication):
     practices: list[ref("practices")] = Field(default_factory=list, description="Ids of practices presented.")
     author: Name | None = Field(None, description="Who wrote the report (an office or a person).")
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> "Meeting":
-        if self.end is not None and self.end < self.start:
-            raise PydanticCustomError("date_end_before_start", "end before start",
-                                      {"start": self.start.isoformat(), "end": self.end.isoformat()})
-        return self
+    _dates_in_order = field_validator("end")(check_end_after_start)
 
     @property
     def last_day(self):

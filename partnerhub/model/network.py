@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.common import Period, Publication, Strict
@@ -33,17 +33,19 @@ class Network(Publication):
     summary: LangMarkdown = Field(description="What the network is about, a few sentences.")
     website: Url | None = Field(None, description="Official page of the network.")
 
-    @model_validator(mode="after")
-    def _one_lead(self) -> "Network":
-        leads = [m.partner for m in self.partners if m.role == "lead"]
+    @field_validator("partners")
+    @classmethod
+    def _one_lead(cls, partners: list[Membership]) -> list[Membership]:
+        # a field validator, so that it runs even when other fields have errors
+        seen: set[str] = set()
+        for index, member in enumerate(partners):
+            if member.partner in seen:
+                raise PydanticCustomError("network_partner_twice", "twice", {"partner": member.partner, "index": index})
+            seen.add(member.partner)
+        leads = [m.partner for m in partners if m.role == "lead"]
         if len(leads) != 1:
             raise PydanticCustomError("network_lead_count", "one lead", {"count": len(leads)})
-        seen: set[str] = set()
-        for member in self.partners:
-            if member.partner in seen:
-                raise PydanticCustomError("network_partner_twice", "twice", {"partner": member.partner})
-            seen.add(member.partner)
-        return self
+        return partners
 
     @property
     def lead_partner(self) -> str:

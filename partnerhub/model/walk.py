@@ -6,6 +6,7 @@ missing-translation warnings, so that adding a field to a model needs no new che
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Iterator
 from functools import lru_cache
@@ -47,6 +48,44 @@ def _plan(model: type[BaseModel]) -> tuple:
             marker, inner = _markers_of(info.annotation)
         plan.append((name, marker, inner))
     return tuple(plan)
+
+
+def _is_list(annotation) -> bool:
+    if typing.get_origin(annotation) is list:
+        return True
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    return any(_is_list(arg) for arg in typing.get_args(annotation) if arg is not type(None)) if (
+        typing.get_origin(annotation) in (typing.Union, types.UnionType)) else False
+
+
+@lru_cache(maxsize=None)
+def _lists(model: type[BaseModel]) -> frozenset:
+    return frozenset(name for name, info in model.model_fields.items() if _is_list(info.annotation))
+
+
+def walk_data(model: type[BaseModel], data, path: tuple = ()) -> Iterator[tuple[tuple, object, object]]:
+    """Like :func:`walk`, over the raw data of a record that did not validate, so that its
+    references are checked in the same run as its other errors. Values are as written:
+    the caller checks their type."""
+    if not isinstance(data, dict):
+        return
+    for name, marker, inner in _plan(model):
+        value = data.get(name)
+        if value is None:
+            continue
+        here = path + (name,)
+        if name in _lists(model):
+            if not isinstance(value, list):
+                continue
+            items = [(here + (index,), item) for index, item in enumerate(value)]
+        else:
+            items = [(here, value)]
+        for item_path, item in items:
+            if marker is not None:
+                yield item_path, marker, item
+            elif inner and isinstance(item, dict):
+                yield from walk_data(inner[0], item, item_path)
 
 
 def walk(record: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, object, object]]:

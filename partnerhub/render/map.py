@@ -1,13 +1,207 @@
 """The map of partners (and of meetings by host): an inline SVG, no third-party request.
 
-Stub: the map work fills this in.
+Country outlines come from ``partnerhub/geo`` (Natural Earth, public domain, projected and
+simplified at generation time); points are placed with the same projection from the
+records' coordinates. Each point is a link to its record with an accessible name; beside the
+map, the same links are listed by country for screen readers and keyboard users (a link
+before the map skips to that list). Points and list items carry the same ``data-*`` facets
+as the catalogue's rows, so the catalogue filters hide them too.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from partnerhub.geo import europe, project
+from partnerhub.render.urls import record_url
+from partnerhub.search.strings import gettext
+from partnerhub.search_text import fold
+
+PADDING_KM = 220.0
+MIN_WIDTH_KM = 1400.0
+ASPECT = 4 / 3  # width / height of the map
+
+
+@dataclass
+class Point:
+    record_id: str
+    href: str
+    label: str  # accessible name: what the link leads to, and where
+    text: Markup  # the link's text in the list (may carry a lang attribute)
+    country: str  # ISO code
+    x: float
+    y: float
+    facets: dict = field(default_factory=dict)
+    detail: str = ""  # shown after the link in the list (meeting dates)
+
+
+def _coordinates(page, partner):
+    """A partner's coordinates, or those of the partner it is part of."""
+    seen = set()
+    while partner is not None and partner.id not in seen:
+        if partner.coordinates is not None:
+            return partner.coordinates
+        seen.add(partner.id)
+        partner = page.rel.public("partners", partner.part_of) if partner.part_of else None
+    return None
+
+
+def _partner_points(page) -> list[Point]:
+    points = []
+    for partner in page.rel.partners.values():
+        where = _coordinates(page, partner)
+        if where is None:
+            continue
+        x, y = project(where.lat, where.lon)
+        name = page.plain(partner.name)
+        networks = " ".join(n.id for n, _role in page.rel.partner_networks.get(partner.id, []))
+        points.append(Point(
+            partner.id, page.href(record_url("partners", partner.id)),
+            f"{name} ({page.loc.country(partner.country)})", page.name(partner), partner.country, x, y,
+            {"country": partner.country, "kind": partner.kind, "network": networks}))
+    return points
+
+
+def _meeting_points(page) -> tuple[list[Point], list]:
+    points, online = [], []
+    for meeting in sorted(page.rel.meetings.values(), key=lambda m: (m.start, m.id)):
+        host = page.rel.public("partners", meeting.host) if meeting.host else None
+        where = _coordinates(page, host) if host is not None else None
+        if where is None:
+            online.append(meeting)
+            continue
+        x, y = project(where.lat, where.lon)
+        dates = page.dates(meeting)
+        label = f"{page.plain(meeting.title)}, {dates}, {page.plain(host.name)} ({page.loc.country(host.country)})"
+        points.append(Point(
+            meeting.id, page.href(record_url("meetings", meeting.id)), label, page.name(meeting), host.country, x, y,
+            {"network": meeting.network, "kind": meeting.kind, "country": host.country, "year": str(meeting.start.year)},
+            dates))
+    return points, online
+
+
+def _view_box(points: list[Point]) -> tuple[float, float, float, float]:
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    x0, x1, y0, y1 = min(xs) - PADDING_KM, max(xs) + PADDING_KM, min(ys) - PADDING_KM, max(ys) + PADDING_KM
+    width, height = max(x1 - x0, MIN_WIDTH_KM), y1 - y0
+    width, height = max(width, height * ASPECT), max(height, width / ASPECT)
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    return cx - width / 2, cy - height / 2, width, height
+
+
+def _spread(points: list[Point], radius: float) -> None:
+    """Points closer than a point's size are set around their common centre, so that
+    each stays visible and clickable (two meetings at the same host, a city and its agency)."""
+    clusters: list[list[Point]] = []
+    for point in points:
+        for cluster in clusters:
+            if math.hypot(cluster[0].x - point.x, cluster[0].y - point.y) < 2 * radius:
+                cluster.append(point)
+                break
+        else:
+            clusters.append([point])
+    for cluster in clusters:
+        if len(cluster) < 2:
+            continue
+        cx = sum(p.x for p in cluster) / len(cluster)
+        cy = sum(p.y for p in cluster) / len(cluster)
+        ring = radius * max(1.3, 1.1 * len(cluster) / math.pi)
+        for i, point in enumerate(cluster):
+            angle = 2 * math.pi * i / len(cluster) - math.pi / 2
+            point.x, point.y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
+
+
+def _data_attributes(facets: dict) -> Markup:
+    return Markup("").join(Markup(' data-{}="{}"').format(key, value) for key, value in facets.items())
+
+
+def _svg(page, which: str, points: list[Point], title: str, title_id: str) -> Markup:
+    x0, y0, width, height = _view_box(points)
+    radius = width / 85
+    _spread(points, radius)
+    active = {p.country for p in points}
+    shapes = []
+    for country in europe()["countries"]:
+        bx0, by0, bx1, by1 = country["bbox"]
+        if bx1 < x0 or bx0 > x0 + width or by1 < y0 or by0 > y0 + height:
+            continue
+        css = "ph-map__country ph-map__country--active" if country["iso"] in active else "ph-map__country"
+        shapes.append(Markup('<path class="{}" d="{}"/>').format(css, country["d"]))
+    dots = []
+    for p in sorted(points, key=lambda p: (p.y, p.x)):  # southern points drawn last, on top
+        dots.append(Markup(
+            '<a class="ph-map__point" href="{href}" aria-label="{label}" data-ph-map-item{data}>'
+            '<title>{label}</title><circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}"/></a>'
+        ).format(href=p.href, label=p.label, data=_data_attributes(p.facets), x=p.x, y=p.y, r=radius))
+    return Markup(
+        '<svg class="ph-map__svg ph-map__svg--{which}" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
+        'role="group" aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg" style="--ph-map-r:{r:.1f}">'
+        '<g class="ph-map__land" aria-hidden="true">{shapes}</g><g class="ph-map__points">{dots}</g></svg>'
+    ).format(which=which, x=x0, y=y0, w=width, h=height, title_id=title_id, r=radius,
+             shapes=Markup("").join(shapes), dots=Markup("").join(dots))
+
+
+def _list(page, points: list[Point], heading: str, list_id: str, extra: list[tuple[str, list[Point]]] = ()) -> Markup:
+    by_country: dict[str, list[Point]] = defaultdict(list)
+    for point in points:
+        by_country[point.country].append(point)
+    groups = sorted(((page.loc.country(code), items) for code, items in by_country.items()), key=lambda g: fold(g[0]))
+    blocks = []
+    for name, items in [*groups, *extra]:
+        if not items:
+            continue
+        links = Markup("").join(
+            Markup('<li data-ph-map-item{data}><a href="{href}">{text}</a>{detail}</li>').format(
+                data=_data_attributes(p.facets), href=p.href, text=p.text,
+                detail=Markup(' <span class="ph-muted">· {}</span>').format(p.detail) if p.detail else "")
+            for p in items)
+        blocks.append(Markup('<li data-ph-map-group><span class="ph-map__group">{name}</span> '
+                             '<span class="ph-muted">({count})</span><ul>{links}</ul></li>').format(
+            name=name, count=page.loc.number(len(items)), links=links))
+    return Markup(
+        '<section class="ph-map__list" id="{id}" aria-labelledby="{id}-title" tabindex="-1">'
+        '<h2 id="{id}-title" class="ph-map__list-title">{heading}</h2><ul class="ph-map__groups">{blocks}</ul></section>'
+    ).format(id=list_id, heading=heading, blocks=Markup("").join(blocks))
 
 
 def partner_map(page, which: str) -> Markup:
     """The map for ``which`` ("partners" or "meetings"), as seen from ``page``."""
-    return Markup("")
+    lang = page.lang
+    online_points: list[Point] = []
+    if which == "partners":
+        points = _partner_points(page)
+        title, heading = gettext(lang, "Map of partners"), gettext(lang, "Partners by country")
+    elif which == "meetings":
+        points, online = _meeting_points(page)
+        title, heading = gettext(lang, "Map of meetings"), gettext(lang, "Meetings by host country")
+        for meeting in online:
+            online_points.append(Point(
+                meeting.id, page.href(record_url("meetings", meeting.id)), page.plain(meeting.title),
+                page.name(meeting), "", 0, 0,
+                {"network": meeting.network, "kind": meeting.kind, "country": "", "year": str(meeting.start.year)},
+                page.dates(meeting)))
+    else:
+        raise ValueError(f"no map of {which!r}")
+    if not points and not online_points:
+        return Markup("")
+    title_id, list_id = f"ph-map-{which}-title", f"ph-map-{which}-list"
+    summary = gettext(lang, "Map: {count} places. The same links are listed by country below.").format(
+        count=page.loc.number(len(points)))
+    figure = Markup("")
+    if points:
+        figure = Markup(
+            '<figure class="ph-map__figure">'
+            '<a class="ph-map__skip md-button" href="#{list_id}">{skip}</a>'
+            '{svg}'
+            '<figcaption><span id="{title_id}">{title}</span>'
+            ' <span class="ph-visually-hidden">{summary}</span>'
+            ' <small class="ph-muted">{credit}</small></figcaption></figure>'
+        ).format(list_id=list_id, skip=heading, svg=_svg(page, which, points, title, title_id), title_id=title_id,
+                 title=title, summary=summary, credit=gettext(lang, "Country outlines: Natural Earth (public domain)."))
+    extra = [(gettext(lang, "Online meetings"), online_points)] if online_points else []
+    return Markup('<div class="ph-map ph-map--{which}" data-ph-map>{figure}{listing}</div>').format(
+        which=which, figure=figure, listing=_list(page, points, heading, list_id, extra))

@@ -6,6 +6,7 @@ reaches the page; links may only be http(s), mailto or relative, and get ``rel=n
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -72,3 +73,11 @@ def inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+_MARKDOWN_SYNTAX = re.compile(r"[*_`#>|]+|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+
+
+def plain_words(text: str) -> str:
+    """Markdown as plain text on one line: links keep their words, markup goes."""
+    return " ".join(_MARKDOWN_SYNTAX.sub(lambda m: m.group(1) or "", text).split())

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from partnerhub.i18n import translations
 from partnerhub.model.practice import SECTIONS
 from partnerhub.render.localize import Localizer
-from partnerhub.render.markup import inline, markdown_to_html
+from partnerhub.render.markup import inline, markdown_to_html, plain_words
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.urls import record_url, relative
 from partnerhub.render.map import partner_map
@@ -116,6 +116,18 @@ class PageContext:
             '<div class="ph-fallback" data-pagefind-ignore="all">'
             '<p class="ph-fallback__notice">{}</p><div lang="{}">{}</div></div>'
         ).format(notice, picked.lang, body)
+
+    def excerpt(self, text, limit: int = 220) -> Markup:
+        """The start of a text as plain words (for cards and lists): no Markdown to convert,
+        so long lists stay cheap to build and light to download."""
+        picked = self.loc.pick(text)
+        if not picked:
+            return Markup("")
+        words = plain_words(picked.text)
+        if len(words) > limit:
+            words = words[:limit].rsplit(" ", 1)[0] + "…"
+        attrs = Markup(' lang="{}" data-pagefind-ignore').format(picked.lang) if picked.fallback else Markup("")
+        return Markup('<p class="ph-excerpt"{}>{}</p>').format(attrs, words)
 
     def inline(self, text) -> Markup:
         picked = self.loc.pick(text)

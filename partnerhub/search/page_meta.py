@@ -33,13 +33,17 @@ def _all_languages(text) -> list[str]:
     return [value for value in (text or {}).values() if value]
 
 
-def record_names(page, kind: str, record) -> list[str]:
-    """Names that should find ``record`` in any language's search."""
-    rel, hub = page.rel, page.hub
+def record_names(page, kind: str, record) -> tuple[list[str], list[str]]:
+    """Names that should find ``record`` in any language's search, and those of them that
+    the page shows already (in its language)."""
+    rel, hub, loc = page.rel, page.hub, page.loc
     names: list[str] = []
     if kind == "theme":
-        return _all_languages(hub.label("themes", record))
-    names += _all_languages(getattr(record, "name", None) or getattr(record, "title", None))
+        label = hub.label("themes", record)
+        return _all_languages(label), [loc.plain(label)]
+    own = getattr(record, "name", None) or getattr(record, "title", None)
+    visible = [loc.plain(own)]
+    names += _all_languages(own)
     if kind == "network" and record.acronym:
         names.append(record.acronym)
     if kind == "partner":
@@ -53,7 +57,8 @@ def record_names(page, kind: str, record) -> list[str]:
         partner = rel.public("partners", partner_id)
         if partner is not None:
             names += _all_languages(partner.name) + _all_languages(partner.city)
-    return names
+            visible.append(loc.plain(partner.name))
+    return names, visible
 
 
 def filters(page, kind: str, record) -> list[tuple[str, str]]:
@@ -114,13 +119,14 @@ def filter_tags(lang: str, pairs) -> Markup:
 
 def search_meta(page, kind: str, record) -> Markup:
     """HTML (hidden from view) that tells Pagefind about ``record`` on ``page``."""
-    names = name_forms(record_names(page, kind, record))
+    names, visible = record_names(page, kind, record)
+    names = name_forms(names, visible)
     type_name = gettext(page.lang, _TYPE_NAMES[kind])
     return Markup(
         '<div class="ph-search-meta" hidden>'
-        '<span data-pagefind-meta="type[data-value]" data-value="{type}"></span>'
+        '<span data-pagefind-meta="{type_key}[data-value]" data-value="{type}"></span>'
         '{filters}'
         '<p data-pagefind-weight="4">{names}</p>'
         '</div>'
-    ).format(type=type_name, filters=filter_tags(page.lang, filters(page, kind, record)),
+    ).format(type_key=gettext(page.lang, TYPE), type=type_name, filters=filter_tags(page.lang, filters(page, kind, record)),
              names=escape(" · ".join(names)))

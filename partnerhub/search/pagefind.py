@@ -20,7 +20,7 @@ from pathlib import Path
 BUNDLE = "pagefind"
 # Left out of the index even though they carry a data-pagefind-body: the home page repeats
 # the records' summaries, so it would come first for too many queries.
-EXCLUDE_SELECTORS = [".ph-home"]
+EXCLUDE_SELECTORS = [".ph-home", ".ph-card > p", ".ph-card > div"]
 
 
 class SearchIndexError(RuntimeError):

@@ -39,14 +39,24 @@ def to_ascii(text: str) -> str:
     return _NOT_WORD.sub(" ", folded).strip()
 
 
-def name_forms(names) -> list[str]:
-    """Every distinct spelling of ``names`` plus their ASCII forms, in a stable order."""
-    seen: dict[str, None] = {}
-    for name in names:
+def name_forms(names, visible=(), ascii_words: int = 4) -> list[str]:
+    """Spellings of ``names`` that a reader of the page does not see already (``visible``),
+    plus the ASCII forms of the short ones (names of places and organisations, not long
+    titles); distinct regardless of case, in a stable order."""
+    seen = {v.strip().casefold() for v in visible if v}
+    out: list[str] = []
+
+    def add(form: str) -> None:
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            out.append(form)
+
+    for name in [*visible, *names]:
         name = (name or "").strip()
         if not name:
             continue
-        for form in (name, to_ascii(name)):
-            if form and form.casefold() not in (s.casefold() for s in seen):
-                seen[form] = None
-    return list(seen)
+        if name in names:
+            add(name)
+        if len(name.split()) <= ascii_words:
+            add(to_ascii(name))
+    return out

@@ -119,18 +119,11 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
 
     if value is None and not at_key and kind != "missing":  # `field:` with nothing after the colon
         return loc, "value_empty", params, at_key
-    # checks of a whole model: point at the field to change
-    if kind == "date_end_before_start":
-        loc = loc + ("end",)
-    elif kind == "network_lead_count":
-        loc = loc + ("partners",)
-    elif kind == "hub_default_not_listed":
+    # checks of a whole model or list: point at the value to change
+    if kind == "hub_default_not_listed":
         loc = loc + ("default_language",)
-    elif kind == "network_partner_twice" and isinstance(value, dict) and isinstance(value.get("partners"), list):
-        members = [m.get("partner") if isinstance(m, dict) else None for m in value["partners"]]
-        twice = [i for i, partner in enumerate(members) if partner == ctx.get("partner")]
-        if len(twice) > 1:
-            loc = loc + ("partners", twice[1], "partner")
+    elif kind == "network_partner_twice" and isinstance(ctx.get("index"), int):
+        loc = loc + (ctx["index"], "partner")
     if kind in ("id_format", "date_format", "date_not_real", "time_format", "url_scheme", "email_format",
                 "file_absolute", "file_parent", "text_not_nfc", "text_control_character", "text_unsafe_markup",
                 "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",

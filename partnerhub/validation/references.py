@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from partnerhub.model import SINGULAR
-from partnerhub.model.fields import FileRef, Ref, VocabRef
-from partnerhub.model.walk import walk
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnerhub.model import RECORD_TYPES, SINGULAR
+from pydantic_core import PydanticCustomError
+
+from partnerhub.model.fields import ID_PATTERN, FileRef, Ref, VocabRef, _check_path
+from partnerhub.model.walk import walk, walk_data
+from partnerhub.yamlsource import Positions
 from partnerhub.sourcefiles import is_inside
 from partnerhub.validation.pydantic_errors import did_you_mean
 from partnerhub.validation.messages import render
@@ -18,19 +24,56 @@ def _known(ids) -> str:
     return listed + (", …" if len(ids) > _MAX_LISTED else "")
 
 
-def check(hub, known_ids: dict[str, set[str]], report) -> None:
-    """Report every reference, term and file that does not resolve."""
+@dataclass
+class Unvalidated:
+    """A record that failed validation: its raw data, still checked for references."""
+
+    kind: str
+    file: Path
+    data: dict
+    positions: Positions
+
+
+def check(hub, known_ids: dict[str, set[str]], report, unvalidated: list[Unvalidated] = ()) -> None:
+    """Report every reference, term and file that does not resolve, in valid records and
+    in the raw data of records with other errors (so that one run shows them all)."""
     for kind, entries in hub.records.items():
         for entry in entries.values():
-            for path, marker, value in walk(entry.record):
-                if isinstance(marker, Ref):
-                    _check_ref(marker, value, known_ids, entry, path, report)
-                elif isinstance(marker, VocabRef):
-                    _check_term(hub, marker, value, entry, path, report)
-                elif isinstance(marker, FileRef):
-                    _check_file(hub, value, entry, path, report)
+            _check_values(hub, walk(entry.record), known_ids, entry, report)
             if kind == "meetings":
-                _check_host_is_member(hub, entry, known_ids, report)
+                _check_host_is_member(hub, entry.record.host, entry.record.network, entry, known_ids, report)
+    for entry in unvalidated:
+        values = ((path, marker, value) for path, marker, value in walk_data(RECORD_TYPES[entry.kind], entry.data)
+                  if _well_formed(marker, value))
+        _check_values(hub, values, known_ids, entry, report)
+        host, network = entry.data.get("host"), entry.data.get("network")
+        if entry.kind == "meetings" and _well_formed(Ref("partners"), host) and _well_formed(Ref("networks"), network):
+            _check_host_is_member(hub, host, network, entry, known_ids, report)
+
+
+def _well_formed(marker, value) -> bool:
+    """Only values that passed their own format check (else that error is reported)."""
+    if not isinstance(value, str):
+        return False
+    if isinstance(marker, (Ref, VocabRef)):
+        return ID_PATTERN.fullmatch(value) is not None
+    if isinstance(marker, FileRef):
+        try:
+            _check_path(value)
+        except PydanticCustomError:
+            return False
+        return True
+    return False
+
+
+def _check_values(hub, values, known_ids, entry, report) -> None:
+    for path, marker, value in values:
+        if isinstance(marker, Ref):
+            _check_ref(marker, value, known_ids, entry, path, report)
+        elif isinstance(marker, VocabRef):
+            _check_term(hub, marker, value, entry, path, report)
+        elif isinstance(marker, FileRef):
+            _check_file(hub, value, entry, path, report)
 
 
 def _check_ref(marker: Ref, value: str, known_ids, entry, path, report) -> None:
@@ -66,11 +109,10 @@ def _check_file(hub, value: str, entry, path, report) -> None:
         report.at_path(entry.file, entry.positions, path, "file_missing", {"value": value})
 
 
-def _check_host_is_member(hub, entry, known_ids, report) -> None:
-    meeting = entry.record
-    network = hub.get("networks", meeting.network)
-    if network is None or meeting.host is None or meeting.host not in known_ids.get("partners", ()):
+def _check_host_is_member(hub, host, network_id, entry, known_ids, report) -> None:
+    network = hub.get("networks", network_id)
+    if network is None or host is None or host not in known_ids.get("partners", ()):
         return  # an unknown host is reported as such
-    if meeting.host not in {m.partner for m in network.partners}:
+    if host not in {m.partner for m in network.partners}:
         report.at_path(entry.file, entry.positions, ("host",), "ref_not_member",
-                       {"value": meeting.host, "network": meeting.network})
+                       {"value": host, "network": network_id})

@@ -91,9 +91,9 @@ def _read_yaml(path: Path, report: Reporter):
     doc = load_yaml(source.text)
     for problem in doc.problems:
         report.add(path, problem.mark, problem.code, problem.params, format_path(problem.path))
-    if doc.data is None:
+    if doc.data is None and doc.problems:
         return None, None
-    if not isinstance(doc.data, dict):
+    if not isinstance(doc.data, dict):  # a list, a text, or a lone `null`
         report.add(path, Mark(1, 1), "yaml_not_mapping")
         return None, None
     return doc.data, doc.positions
@@ -207,7 +207,7 @@ def _merge_prose(kind: str, data: dict, files: list[ProseFile], record_file: Pat
 
 
 def _load_records(hub: Hub, kind: str, paths: list[Path], prose_paths: list[Path], report: Reporter,
-                  seen_ids: dict) -> None:
+                  seen_ids: dict, unvalidated: list) -> None:
     model: type[BaseModel] = RECORD_TYPES[kind]
     prose = _load_prose(kind, prose_paths, {p.stem for p in paths}, hub, report)
     for path in paths:
@@ -230,6 +230,8 @@ def _load_records(hub: Hub, kind: str, paths: list[Path], prose_paths: list[Path
         record = _validate_model(model, data, positions, hub.config, path, report, origins)
         if record is not None and record.id == path.stem:
             hub.records[kind][record.id] = Entry(kind, record, path, positions, origins)
+        else:
+            unvalidated.append(references.Unvalidated(kind, path, data, positions))
 
 
 def validate_hub(root: Path) -> Hub:
@@ -245,10 +247,11 @@ def validate_hub(root: Path) -> Hub:
     hub.files_read = len(vocab_paths) + sum(len(p) for p in record_paths.values()) + sum(len(p) for p in prose_paths.values()) + 1
     _load_vocabularies(hub, vocab_paths, report)
     seen_ids: dict[str, str] = {}
+    unvalidated: list[references.Unvalidated] = []
     for kind in RECORD_TYPES:
-        _load_records(hub, kind, record_paths[kind], prose_paths[kind], report, seen_ids)
+        _load_records(hub, kind, record_paths[kind], prose_paths[kind], report, seen_ids, unvalidated)
     known_ids = {kind: {p.stem for p in paths} for kind, paths in record_paths.items()}
-    references.check(hub, known_ids, report)
+    references.check(hub, known_ids, report, unvalidated)
     translations.check(hub, report)
     hub.problems = sort_problems(report.problems)
     return hub

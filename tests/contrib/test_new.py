@@ -75,7 +75,7 @@ def test_new_record_is_valid_at_once(kind, hub, capsys):
     problems = [p for p in load_hub(hub).problems if p.file == rel]
     assert problems and {(p.severity, p.code) for p in problems} == {("warning", "translation_missing")}, problems
     # and the whole hub is still valid
-    assert validate(capsys, hub)[0] == 0
+    assert validate(capsys, hub, "data")[0] == 0
 
 
 @pytest.mark.parametrize("kind", list(GOOD))

@@ -44,12 +44,6 @@
         autofocus: true,
         processTerm: function (term) {
           return term.normalize("NFC");
-        },
-        processResult: function (result) {
-          if (result.meta && result.meta.type && result.meta.title) {
-            result.meta.title = result.meta.title + " · " + result.meta.type;
-          }
-          return result;
         }
       });
       return ui;
@@ -68,7 +62,8 @@
   }
 
   function open() {
-    returnFocus = document.activeElement;
+    var active = document.activeElement;
+    returnFocus = active && active !== document.body && !dialog.contains(active) ? active : opener;
     if (!dialog.open) dialog.showModal();
     document.documentElement.classList.add("ph-search-open");
     load().then(function () {
