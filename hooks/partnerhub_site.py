@@ -15,7 +15,6 @@ A move to another generator means rewriting this file, not the package.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -26,8 +25,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from partnerhub.hub import load_hub
 from partnerhub.render.pages import site_pages
 from partnerhub.render.relations import build_relations
-from partnerhub.render.site import alternates, navigation, sitemap
 from partnerhub.render.fallback import fallback_page
+from partnerhub.render.site import alternates, navigation, sitemap
+from partnerhub.render.urls import source_path
 from partnerhub.site_finish import finish_site
 
 log = logging.getLogger("mkdocs.hooks.partnerhub")
@@ -86,7 +86,7 @@ def on_files(files, config):
     default = hub.config.default_language
     _Build.pages, _Build.fallbacks = {}, {}
     for page in site_pages(hub, lang, _Build.rel):
-        src_uri = _src_uri(page.url)
+        src_uri = source_path(page.url)
         if files.get_file_from_path(src_uri):
             files.remove(files.get_file_from_path(src_uri))
         inclusion = InclusionLevel.INCLUDED if page.kind in ("home", "catalogue") else InclusionLevel.NOT_IN_NAV
@@ -103,12 +103,6 @@ def on_files(files, config):
         _Build.urls = [page.url for page in _Build.pages.values()] + [
             f.url for f in files.documentation_pages() if f.src_uri not in _Build.pages]
     return files
-
-
-def _src_uri(url: str) -> str:
-    from partnerhub.render.urls import source_path
-
-    return source_path(url)
 
 
 def on_page_markdown(markdown, page, config, files):

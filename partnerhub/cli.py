@@ -6,6 +6,7 @@ Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders to report on (default: the whole hub)"))
     validate.add_argument("--format", choices=["text", "github"], default="text",
                           help=_("github prints GitHub Actions annotations"))
-    validate.add_argument("--lang", default="en", help=_("language of the messages (en, el)"))
+    validate.add_argument("--lang", default="en", help=_("language of the messages (en, el, fr)"))
     validate.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     validate.add_argument("-q", "--quiet", action="store_true", help=_("print errors only, no warnings"))
     validate.set_defaults(func=cmd_validate)
@@ -141,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `partnerhub validate | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as exc:
         print(_("partnerhub: cannot read {path}: {reason}").format(path=exc.filename, reason=exc.strerror), file=sys.stderr)
         return 2

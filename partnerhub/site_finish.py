@@ -16,6 +16,7 @@ def finish_site(hub, site_dir: Path, sitemap_xml: str) -> None:
     (site_dir / "sitemap.xml").write_text(sitemap_xml, encoding="utf-8")
     media = hub.data_dir / "media"
     if media.is_dir():
-        shutil.copytree(media, site_dir / "media", dirs_exist_ok=True)
+        shutil.copytree(media, site_dir / "media", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("README.md", ".gitkeep"))
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
         build_index(site_dir)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from yaml.reader import ReaderError
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -214,6 +215,38 @@ def _tab_indent(text: str, line: int) -> Mark | None:
     return Mark(line, indent.index("\t") + 1) if "\t" in indent else None
 
 
+def _reader_problem(text: str, exc: ReaderError) -> YamlProblem:
+    """libyaml counts the position in UTF-8 bytes; the mark is in characters."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    index = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    if isinstance(exc.character, int):
+        return YamlProblem(mark_at(text, index), "text_control_character", {"code_point": f"U+{exc.character:04X}"})
+    return YamlProblem(mark_at(text, index), "yaml_syntax", {"detail": exc.reason})  # pragma: no cover
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, where: Mark) -> YamlProblem:
+    """The syntax error in the words a contributor needs for the usual slips."""
+    tab = _tab_indent(text, where.line)
+    if tab is not None:  # libyaml's words for it vary ("cannot start any token", …)
+        return YamlProblem(tab, "yaml_tab", {})
+    problem, context = exc.problem or "", exc.context or ""
+    lines = text.split("\n")
+    line = lines[where.line - 1] if 1 <= where.line <= len(lines) else ""
+    opened = exc.context_mark
+    opened_at = Mark(opened.line + 1, opened.column + 1) if opened is not None else where
+    opener = lines[opened.line][opened.column:opened.column + 1] if opened is not None and opened.line < len(lines) else ""
+    if problem.startswith("mapping values are not allowed") and ": " in line[:where.column - 1]:
+        return YamlProblem(where, "yaml_colon_in_value", {})
+    char = line[where.column - 1:where.column]
+    if problem.startswith("found character that cannot start any token") and char and char in "@`%":
+        return YamlProblem(where, "yaml_reserved_character", {"char": char})
+    if context.startswith("while scanning a quoted scalar") and opener in ("'", '"'):
+        return YamlProblem(opened_at, "yaml_unclosed_quote", {"quote": opener})
+    if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and opener in ("[", "{"):
+        return YamlProblem(opened_at, "yaml_unclosed_bracket", {"bracket": opener, "closing": "]" if opener == "[" else "}"})
+    return YamlProblem(where, "yaml_syntax", {"detail": problem or str(exc)})
+
+
 def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; syntax errors come back as problems, never exceptions."""
     try:
@@ -224,15 +257,14 @@ def load_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        tab = _tab_indent(text, where.line)
-        if tab is not None:  # libyaml's words for it vary ("cannot start any token", …)
-            return YamlDocument(None, Positions(), [YamlProblem(tab, "yaml_tab", {})])
-        detail = exc.problem or str(exc)
-        return YamlDocument(None, Positions(), [YamlProblem(where, "yaml_syntax", {"detail": detail})])
-    except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
-        mark = getattr(exc, "position", None)
-        line = text.count("\n", 0, mark) + 1 if isinstance(mark, int) else 1
-        return YamlDocument(None, Positions(), [YamlProblem(Mark(line, 1), "yaml_syntax", {"detail": str(exc).splitlines()[0]})])
+        return YamlDocument(None, Positions(), [_syntax_problem(text, exc, where)])
+    except ReaderError as exc:  # a character YAML does not allow: a control character
+        return YamlDocument(None, Positions(), [_reader_problem(text, exc)])
+    except yaml.YAMLError as exc:  # pragma: no cover - every other libyaml error is marked
+        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_syntax", {"detail": str(exc).splitlines()[0]})])
+    except UnicodeError as exc:  # a lone surrogate in a string not read from a file
+        start = getattr(exc, "start", 0)
+        return YamlDocument(None, Positions(), [YamlProblem(mark_at(text, start), "file_not_utf8", {"offset": start})])
     except RecursionError:
         return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_too_deep", {})])
     if not nodes or nodes[0] is None:

@@ -8,6 +8,7 @@ vocabulary terms, files, translations), a marker object in its ``Annotated`` met
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,12 +26,18 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 # Unicode category Cc (C0 and C1 controls) but tab, line feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_MARKUP_HINT = re.compile(r"[<=:]")
+_MARKUP_HINT = re.compile(r"[<=:&]")
+# Browsers drop tabs and line breaks inside a URL and decode character references
+# (`jav&#x61;script:`) before they look at its scheme.
+_SCHEME = re.compile(r"(javascript|vbscript)\s*:", re.I)
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_EVENT_ATTRIBUTE = re.compile(r"on[a-z]+\s*=$", re.I)  # point at the attribute, not at its tag
 _UNSAFE_MARKUP = [
     (re.compile(r"<\s*script\b", re.I), "<script>"),
     (re.compile(r"<\s*iframe\b", re.I), "<iframe>"),
     (re.compile(r"<\s*(style|object|embed|base|meta|link|form)\b", re.I), "<{0}>"),
-    (re.compile(r"\bon[a-z]+\s*=", re.I), "on…= attribute"),
+    # an event handler is an attribute, so inside a tag: "one = two" in a sentence is fine
+    (re.compile(r"<[^>]*?\bon[a-z]+\s*=", re.I), "on…= attribute"),
     (re.compile(r"(javascript|vbscript)\s*:", re.I), "{0}: link"),
     # a data: URI has a media type (data:text/html,…) or goes straight to its data; plain
     # words such as "Open data: …" are no link
@@ -89,8 +96,16 @@ def _check_text(value: str) -> str:
             raise PydanticCustomError(
                 "text_unsafe_markup", "unsafe markup",
                 {"markup": label.format((found.group(1) if found.groups() else "").lower()),
-                 "snippet": found.group(0)},
+                 "snippet": _EVENT_ATTRIBUTE.search(found.group(0)).group(0)
+                 if label == "on…= attribute" else found.group(0)},
             )
+    if "&" in value or "\t" in value:  # a disguised link: `jav&#x61;script:`, `java&#9;script:`
+        # (text line breaks stay: a link cannot span lines, and `&lt;script&gt;` is text)
+        probe = _URL_IGNORED.sub("", html.unescape(value.replace("\n", "\x00")))
+        found = _SCHEME.search(probe)
+        if found:
+            raise PydanticCustomError("text_unsafe_markup", "unsafe markup",
+                                      {"markup": f"{found.group(1).lower()}: link", "snippet": ""})
     return value
 
 

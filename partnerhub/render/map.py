@@ -160,7 +160,7 @@ def _list(page, points: list[Point], heading: str, list_id: str, extra: list[tup
                 detail=Markup(' <span class="ph-muted">· {}</span>').format(p.detail) if p.detail else "")
             for p in items)
         blocks.append(Markup('<li data-ph-map-group><span class="ph-map__group">{name}</span> '
-                             '<span class="ph-muted">({count})</span><ul>{links}</ul></li>').format(
+                             '<span class="ph-muted">(<span data-ph-map-count>{count}</span>)</span><ul>{links}</ul></li>').format(
             name=name, count=page.loc.number(len(items)), links=links))
     return Markup(
         '<section class="ph-map__list" id="{id}" aria-labelledby="{id}-title" tabindex="-1">'

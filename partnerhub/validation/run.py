@@ -124,8 +124,11 @@ def _classify(hub: Hub, report: Reporter):
             continue
         if path.is_dir():  # a link to a folder inside the repository
             continue
-        if not path.is_file():  # a dangling link, a pipe, a device
+        if not path.exists():  # a dangling link
             report.add(path, Mark(1, 1), "file_missing", {"value": report.rel(path)})
+            continue
+        if not path.is_file():  # a pipe, a socket, a device: never read it
+            report.add(path, Mark(1, 1), "file_unexpected")
             continue
         if len(parts) == 2 and parts[0] in (*RECORD_TYPES, "vocabularies") and path.suffix == ".yaml":
             report.add(path, Mark(1, 1), "file_yaml_extension", {"suggestion": path.stem + ".yml"})

@@ -2,7 +2,7 @@
 
 from partnerhub.hub import load_hub
 
-from validation_support import BASE_HUB, copy_base_hub, problem_lines, validate
+from tests.validation.validation_support import BASE_HUB, copy_base_hub, problem_lines, validate
 
 
 def test_base_hub_has_no_problem(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from partnerhub.validation.problems import Problem
 
-from validation_support import PROBLEM_LINE, copy_base_hub, problem_lines, run_cli, validate
+from tests.validation.validation_support import PROBLEM_LINE, copy_base_hub, problem_lines, run_cli, validate
 
 MEETINGS = Path("data") / "meetings"
 BAD_MEETING = "id: bad-meeting\nnetwork: breaking-isolation\nkind: transnational\ntitle: {en: Visit}\nstart: 2024-02-30\n"

@@ -15,7 +15,7 @@ import pytest
 from partnerhub.hub import load_hub
 from partnerhub.validation.messages import MESSAGES
 
-from validation_support import (
+from tests.validation.validation_support import (
     CASES, PROBLEM_LINE, all_fixtures, copy_base_hub, install_case, install_fixture, problem_lines, validate,
 )
 

@@ -13,7 +13,7 @@ from partnerhub.validation.messages import MESSAGES
 from partnerhub.validation.run import validate_hub
 from partnerhub.yamlsource import load_yaml
 
-from validation_support import BASE_HUB, copy_base_hub
+from tests.validation.validation_support import BASE_HUB, copy_base_hub
 
 RECORDS = {
     "meetings": (BASE_HUB / "data/meetings/breaking-isolation-01-agen.yml").read_bytes(),
@@ -121,7 +121,7 @@ def _check(root: Path, kind: str, data: bytes) -> None:
             target.write_bytes(original)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=mutated())
 def test_mutated_records_never_crash(hub_root, case):
     _check(hub_root, *case)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from validation_support import PROBLEM_LINE, copy_base_hub, problem_lines, validate
+from tests.validation.validation_support import PROBLEM_LINE, copy_base_hub, problem_lines, validate
 
 MEETING = "data/meetings/breaking-isolation-01-agen.yml"
 AGEN = "data/partners/agen.yml"

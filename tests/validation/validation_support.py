@@ -202,8 +202,8 @@ CASES = [
     Case("prose_both", {
         "data/meetings/visit.yml": _meeting_with("report: {en: The partners met.}\n"),
         "data/meetings/visit.en.md": "The partners met in Serres.\n"}, [
-        "data/meetings/visit.en.md:1:1: error: the report in en is written twice: in the YAML file and in "
-        "data/meetings/visit.yml; keep one",
+        "data/meetings/visit.en.md:1:1: error: the report in en is written twice, here and in "
+        "data/meetings/visit.yml: keep one of them",
         "data/meetings/visit.yml:1:1: warning: no Greek (el) text yet in report: add the `el:` text to each when "
         "there is a translation (until then the English text is shown)",
         "data/meetings/visit.yml:1:1: warning: no French (fr) text yet in report: add the `fr:` text to each when "

@@ -1,0 +1,110 @@
+"""Writing a new record: the Jinja2 template filled in, checked against the model, and put
+on disk without ever replacing an existing file (used by ``partnerhub new``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from pydantic import ValidationError
+
+from partnerhub.hubdata import HubData
+from partnerhub.model import RECORD_TYPES
+from partnerhub.model.practice import SECTIONS
+from partnerhub.scaffold_docs import comment
+from partnerhub.yamlsource import YAML11_BOOLEANS, load_yaml
+
+KINDS = {"meeting": "meetings", "practice": "practices", "partner": "partners", "network": "networks"}
+# Fields that may instead be written in an <id>.<lang>.md file beside the record.
+PROSE = {"meeting": {"report"}, "partner": {"description"}, "network": {"summary"}, "practice": set(SECTIONS)}
+
+
+def _plain_or_quoted(value) -> str:
+    """A YAML scalar for ``value``: plain when it cannot be misread, else double-quoted."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    plain = load_yaml(f"v: {text}\n")
+    if (not plain.problems and plain.data == {"v": text} and text.lower() not in {w.lower() for w in YAML11_BOOLEANS}
+            and text.strip() == text and "#" not in text and ":" not in text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render(kind: str, answers: dict, hub: HubData, today: dt.date | None = None) -> str:
+    """The text of a new ``kind`` record from ``answers`` (see ``partnerhub/scaffold_templates/``)."""
+    env = Environment(loader=PackageLoader("partnerhub", "scaffold_templates"), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env.filters["y"] = _plain_or_quoted
+    model = RECORD_TYPES[KINDS[kind]]
+    config = hub.config
+
+    def about(name: str, indent: int = 0) -> str:
+        return comment(model, name, hub, prose=name in PROSE[kind], indent=indent)
+
+    def langmap(value: str, indent: int = 2) -> str:
+        """The default language's text, and a commented line for each translation."""
+        pad = " " * indent
+        lines = [f"{pad}{config.default_language}: {_plain_or_quoted(value)}"]
+        lines += [f'{pad}# {lang}: ""' for lang in config.other_languages]
+        return "\n".join(lines)
+
+    def commented(value: str, indent: int = 2) -> str:
+        """Like ``langmap``, all commented out (for an optional field's example)."""
+        pad = " " * indent
+        lines = [f"# {pad}{config.default_language}: {_plain_or_quoted(value)}"]
+        lines += [f'# {pad}{lang}: ""' for lang in config.other_languages]
+        return "\n".join(lines)
+
+    return env.get_template(f"{kind}.yml.j2").render(
+        a=answers, about=about, langmap=langmap, commented=commented, kind=kind, folder=KINDS[kind],
+        today=today or dt.date.today(), lang=config.default_language, others=config.other_languages,
+    )
+
+
+def check_rendered(kind: str, text: str, hub: HubData) -> list[str]:
+    """Problems of the rendered record as the model sees it (empty if it is valid)."""
+    doc = load_yaml(text)
+    if doc.problems or not isinstance(doc.data, dict):
+        return [p.code for p in doc.problems] or ["not a mapping"]
+    try:
+        RECORD_TYPES[KINDS[kind]].model_validate(doc.data, context={"hub": hub.config})
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)]
+    return []
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` only if no such file exists; raises FileExistsError.
+
+    The text goes to a temporary file first, then a hard link gives it its name: the link
+    fails if the name is taken, and nobody ever sees a half-written record. Where hard links
+    are not possible, ``O_EXCL`` does the same check.
+    """
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # no hard links here: fall back on O_EXCL
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    finally:
+        os.unlink(tmp)

@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+"""Measure the search: what a browser downloads for its first query, and the index build time.
+
+    python scripts/measure_search.py                 # the demo hub and a synthetic hub of 5,000 practices
+    python scripts/measure_search.py --practices 0   # the demo hub only
+    python scripts/measure_search.py --practices 1000 5000 --query "κοινωνικη απομονωση"
+
+For each hub it builds the site (`mkdocs build`, all languages), then times Pagefind alone
+on the built site (``partnerhub.search.pagefind.build_index``), serves the site on
+127.0.0.1 and, in Debian's Chromium (Playwright), loads the Greek home page, opens the
+search dialog, types the query and waits for the results. It sums the responses under
+/pagefind/, split into:
+
+* core: pagefind.js, its worker, pagefind-entry.json, the language's .pf_meta, the wasm,
+  the index chunks, filter chunks and result fragments (what Pagefind itself needs);
+* ui: pagefind-ui.js and pagefind-ui.css (the ready-made interface);
+
+The synthetic hubs come from ``scripts/synthetic_hub.py:make_hub``. Its text draws every word
+from a list of about twenty per language, so each word is on every page dozens of times: a
+worst case for an index (a query's words have postings on all pages). By default the text is
+drawn instead from the demo records' own words, with their real frequencies (``--text demo``);
+``--text uniform`` keeps the generator's own words.
+
+It reports the bytes as sent by this plain local server (Pagefind's index files are
+already gzip-compressed; its JS and CSS are not) and with gzip for the JS and CSS, as any
+static host would serve them. The target is at most 300 KB for the first query at 5,000
+practices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TARGET_BYTES = 300 * 1024
+
+import synthetic_hub  # noqa: E402
+
+_UNIFORM_TEXT = synthetic_hub._text
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def build(project: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://hub.example.org/"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def kind_of(name: str) -> str:
+    if name.startswith("pagefind-ui."):
+        return "ui"
+    if name.endswith(".pf_fragment"):
+        return "fragments"
+    if name.endswith(".pf_index"):
+        return "index chunks"
+    if name.endswith(".pf_filter"):
+        return "filter chunks"
+    if name.startswith("wasm."):
+        return "wasm"
+    if name.endswith(".pf_meta") or name.startswith("pagefind-entry"):
+        return "entry + meta"
+    return "pagefind.js + worker"
+
+
+def first_query(site: Path, lang_prefix: str, query: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    sizes: dict[str, list[tuple[str, int, int]]] = {}
+    other_hosts: list[str] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def on_response(response) -> None:
+                url = response.url
+                if not url.startswith(base):
+                    other_hosts.append(url)
+                    return
+                path = url[len(base):].split("?")[0]
+                if not path.startswith("pagefind/"):
+                    return
+                try:
+                    body = response.body()
+                except Exception:  # noqa: BLE001 - a response without body (redirect)
+                    return
+                name = path.rsplit("/", 1)[-1]
+                compressible = name.endswith((".js", ".css", ".json"))
+                sent_gzip = len(gzip.compress(body, 6)) if compressible else len(body)
+                sizes.setdefault(kind_of(name), []).append((name, len(body), sent_gzip))
+
+            page.on("response", on_response)
+            page.goto(base + lang_prefix)
+            page.wait_for_load_state("networkidle")
+            started = time.perf_counter()
+            page.locator("[data-ph-search-open]").click()
+            page.locator(".pagefind-ui__search-input").wait_for()
+            page.keyboard.type(query)
+            page.locator(".pagefind-ui__result").first.wait_for(timeout=30000)
+            page.wait_for_load_state("networkidle")
+            seconds = time.perf_counter() - started
+            results = page.locator(".pagefind-ui__message").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"sizes": sizes, "seconds": seconds, "message": results, "other_hosts": other_hosts}
+
+
+def report(label: str, site: Path, build_s: float | None, index: dict, measured: dict) -> None:
+    from partnerhub.search.pagefind import indexed_words
+
+    sizes = measured["sizes"]
+    print(f"\n== {label}")
+    if build_s is not None:
+        print(f"site build (all languages, index included): {build_s:.1f} s")
+    print(f"index build (Pagefind alone, all languages): {index['seconds']:.2f} s; pages per language: "
+          f"{index['languages']}; words: {index['words']}; bundle on disk: {index['bundle_bytes'] / 1024:,.0f} KB")
+    print(f"first query: {measured['message']!r} in {measured['seconds']:.2f} s")
+    print(f"  {'part':24} {'files':>5} {'as served here':>15} {'gzip JS/CSS':>12}")
+    totals = {"core": [0, 0], "ui": [0, 0]}
+    for kind in sorted(sizes):
+        files = sizes[kind]
+        raw, packed = sum(f[1] for f in files), sum(f[2] for f in files)
+        print(f"  {kind:24} {len(files):5} {raw / 1024:13,.1f} KB {packed / 1024:9,.1f} KB")
+        bucket = totals["ui" if kind == "ui" else "core"]
+        bucket[0] += raw
+        bucket[1] += packed
+    core, ui = totals["core"], totals["ui"]
+    print(f"  {'core (Pagefind)':24} {'':5} {core[0] / 1024:13,.1f} KB {core[1] / 1024:9,.1f} KB")
+    print(f"  {'core + UI':24} {'':5} {(core[0] + ui[0]) / 1024:13,.1f} KB {(core[1] + ui[1]) / 1024:9,.1f} KB")
+    verdict = "within" if core[1] + ui[1] <= TARGET_BYTES else ("core within" if core[1] <= TARGET_BYTES else "over")
+    print(f"  target {TARGET_BYTES // 1024} KB: {verdict}")
+    if measured["other_hosts"]:
+        print(f"  requests to other hosts: {sorted(set(measured['other_hosts']))}")
+
+
+@functools.lru_cache(maxsize=None)
+def demo_vocabulary() -> dict[str, tuple[list[str], list[int]]]:
+    """Per language: the words of the demo records' text and how often each occurs."""
+    import re
+    from collections import Counter
+
+    from partnerhub.hub import load_hub
+
+    hub = load_hub(ROOT)
+    languages = set(hub.config.languages)
+    counters = {lang: Counter() for lang in languages}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            if value and set(value) <= languages and all(isinstance(v, str) for v in value.values()):
+                for lang, text in value.items():
+                    counters[lang].update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text))
+            else:
+                for item in value.values():
+                    walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    for entries in hub.records.values():
+        for entry in entries.values():
+            walk(entry.record.model_dump())
+    return {lang: (list(c), list(c.values())) for lang, c in counters.items() if c}
+
+
+def use_demo_text() -> None:
+    """Make synthetic_hub draw its words from the demo's vocabulary, with real frequencies."""
+    import synthetic_hub
+
+    vocabulary = demo_vocabulary()
+
+    def text(rng, lang: str, words: int) -> str:
+        chosen = rng.choices(*vocabulary[lang], k=words)
+        return " ".join(chosen).capitalize() + "."
+
+    synthetic_hub._text = text
+
+
+def measure(label: str, project: Path, site: Path, query: str, lang_prefix: str) -> None:
+    from partnerhub.search.pagefind import build_index, indexed_words
+
+    build_s = build(project, site)
+    result = build_index(site)  # again, alone, to time it
+    bundle_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    index = {"seconds": result.seconds, "languages": result.languages, "words": indexed_words(result.output),
+             "bundle_bytes": bundle_bytes}
+    report(label, site, build_s, index, first_query(site, lang_prefix, query))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--practices", type=int, nargs="*", default=[5000],
+                        help="sizes of synthetic hubs to measure (0 or none: the demo only)")
+    parser.add_argument("--query", default="κοινωνικη απομονωση", help="the Greek query typed")
+    parser.add_argument("--lang", default="el", help="the language whose home page searches")
+    parser.add_argument("--keep", help="keep the built sites under this folder")
+    parser.add_argument("--text", choices=["demo", "uniform"], nargs="*", default=["demo"],
+                        help="words of the synthetic text: the demo's, with their frequencies, or the generator's own")
+    args = parser.parse_args(argv)
+    prefix = "" if args.lang == "en" else f"{args.lang}/"
+    with tempfile.TemporaryDirectory(prefix="measure-search-") as tmp:
+        work = Path(args.keep) if args.keep else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        measure("demo hub (data/)", ROOT, work / "demo-site", args.query, prefix)
+        for count in [n for n in args.practices if n > 0]:
+            for text in args.text:
+                import synthetic_hub
+
+                if text == "demo":
+                    use_demo_text()
+                else:
+                    synthetic_hub._text = _UNIFORM_TEXT
+                project = work / f"hub-{count}-{text}"
+                counts = synthetic_hub.make_hub(project, count)
+                measure(f"synthetic hub, {text} text: {counts}", project, project / "site", args.query, prefix)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

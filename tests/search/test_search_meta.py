@@ -1,0 +1,87 @@
+"""Search metadata, name forms and the index build, without a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import pytest
+
+from partnerhub.search.pagefind import SearchIndexError, build_index
+from partnerhub.search.translit import name_forms, to_ascii
+from tests.site.conftest import ROOT
+
+
+@pytest.mark.parametrize("name, ascii_form", [
+    ("Σέρρες", "serres"), ("Tønder", "tonder"), ("Škofja Loka", "skofja loka"), ("Iași", "iasi"),
+    ("Gdańsk", "gdansk"), ("Mollet del Vallès", "mollet del valles"), ("Бијело Поље", "bijelo polje"),
+    ("Αλεξανδρούπολη", "alexandroupoli"), ("Fót", "fot"),
+])
+def test_ascii_forms(name, ascii_form):
+    assert to_ascii(name) == ascii_form
+
+
+def test_name_forms_leave_out_what_the_page_shows():
+    assert name_forms(["Serres", "Σέρρες"], visible=["Σέρρες"]) == ["serres"]
+    assert name_forms(["Tønder", "Τέντερ"], visible=["Tønder"]) == ["tonder", "Τέντερ", "tenter"]
+    long_title = "4th transnational meeting in Serres and a visit"
+    assert name_forms([long_title], visible=[]) == [long_title]  # no ASCII copy of long titles
+
+
+@lru_cache(maxsize=None)
+def _pages(lang: str) -> dict:
+    from partnerhub.hub import load_hub
+    from partnerhub.render.pages import site_pages
+
+    hub = load_hub(ROOT)
+    return {page.url: page for page in site_pages(hub, lang)}
+
+
+def _meta(html: str) -> str:
+    return re.search(r'<div class="ph-search-meta" hidden>.*?</div>', html, re.S).group()
+
+
+def test_record_pages_carry_hidden_names_and_filters():
+    meta = _meta(_pages("el")["partners/serres/"].html)
+    assert "serres" in meta  # the Latin form of Σέρρες, for people who type it so
+    assert 'data-pagefind-filter="Χώρα[data-value]" data-value="Ελλάδα"' in meta
+    assert 'data-pagefind-filter="Τύπος[data-value]" data-value="Εταίρος"' in meta
+    assert 'data-pagefind-meta="Τύπος[data-value]"' in meta
+    english = _meta(_pages("en")["partners/tonder/"].html)
+    assert "tonder" in english and "Τέντερ" in english
+    assert 'data-value="Denmark"' in english
+
+
+def test_every_record_page_has_search_meta_inside_its_body():
+    for lang in ("en", "el", "fr"):
+        for url, page in _pages(lang).items():
+            if page.kind in ("network", "partner", "meeting", "practice", "theme"):
+                body = page.html.split("data-pagefind-body", 1)
+                assert len(body) == 2 and "ph-search-meta" in body[1], (lang, url)
+
+
+def test_practice_filters():
+    pages = _pages("en")
+    practice = next(p for p in pages.values() if p.kind == "practice")
+    meta = _meta(practice.html)
+    for key in ("Type", "Theme", "Country", "Status"):
+        assert f'data-pagefind-filter="{key}[data-value]"' in meta, key
+
+
+def test_meeting_filters_have_a_year():
+    pages = _pages("fr")
+    meeting = next(p for p in pages.values() if p.kind == "meeting")
+    assert re.search(r'data-pagefind-filter="Année\[data-value\]" data-value="\d{4}"', _meta(meeting.html))
+
+
+def test_index_failure_is_an_error_with_a_message(tmp_path):
+    with pytest.raises(SearchIndexError, match="Pagefind failed"):
+        build_index(tmp_path / "missing")
+    (tmp_path / "index.html").write_text('<html lang="en"><body><main data-pagefind-body>Hello</main></body></html>')
+    with pytest.raises(SearchIndexError, match="no page in el"):
+        build_index(tmp_path, ["en", "el"])
+    report = build_index(tmp_path, ["en"])
+    assert report.languages == {"en": 1}
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["version"] == "1.5.2"
