@@ -42,7 +42,7 @@ def test_html_lang_is_right_on_every_page(site, lang, prefix):
 
 
 @pytest.mark.parametrize("prefix, dates, host, kind", [
-    ("", "April 17 – 18, 2024", "Serres", "Transnational meeting"),
+    ("", "April 17\u2009–\u200918, 2024", "Serres", "Transnational meeting"),  # CLDR: thin spaces
     ("el/", "17–18 Απριλίου 2024", "Σέρρες", "Διακρατική συνάντηση"),
     ("fr/", "17–18 avril 2024", "Serres", "Réunion transnationale"),
 ])
@@ -125,7 +125,7 @@ def test_sitemap_lists_every_page_with_alternates(site):
 
 
 def test_external_links_are_noopener(site):
-    for path in html_pages(site)[:400]:
+    for path in html_pages(site):
         for match in re.finditer(r'<a [^>]*href="https?://[^"]*"[^>]*>', path.read_text(encoding="utf-8")):
             tag = match.group(0)
             if "hub.example.org" in tag:
