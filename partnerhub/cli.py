@@ -9,11 +9,10 @@ import argparse
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from partnerhub import __version__
-from partnerhub.i18n import gettext_ as _, set_language
+from partnerhub.i18n import gettext_ as _, ngettext_, set_language
 
 
 def find_root(start: Path) -> Path | None:
@@ -39,6 +38,16 @@ def _select(paths: list[str], root: Path) -> set[str] | None:
         else:
             files.add(path.relative_to(root).as_posix())
     return files
+
+
+def _record_count(kind: str, count: int) -> str:
+    forms = {
+        "networks": ngettext_("{count} network", "{count} networks", count),
+        "partners": ngettext_("{count} partner", "{count} partners", count),
+        "meetings": ngettext_("{count} meeting", "{count} meetings", count),
+        "practices": ngettext_("{count} practice", "{count} practices", count),
+    }
+    return forms[kind].format(count=count)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -69,8 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
     if args.format != "github" or errors == 0:
-        counts = Counter({kind: len(entries) for kind, entries in hub.records.items()})
-        summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        summary = ", ".join(_record_count(kind, len(entries)) for kind, entries in hub.records.items())
         out = sys.stdout if args.format != "github" else sys.stderr
         print(_("{files} files checked in {seconds:.2f} s: {summary}; {vocabularies} vocabularies").format(
             files=hub.files_read, seconds=time.perf_counter() - started, summary=summary,

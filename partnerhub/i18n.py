@@ -43,4 +43,9 @@ def gettext_(message: str) -> str:
     return translations(_Current.lang).gettext(message)
 
 
+def ngettext_(singular: str, plural: str, count: int) -> str:
+    """Translate a message that depends on a number, with the language's plural rules."""
+    return translations(_Current.lang).ngettext(singular, plural, count)
+
+
 _ = gettext_

@@ -28,7 +28,7 @@ def pybabel(*args: str) -> None:
 
 
 def extract() -> None:
-    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "-k", "gettext_", "--no-location", "--sort-output",
+    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "-k", "gettext_", "-k", "ngettext_:1,2", "--no-location", "--sort-output",
             "--omit-header", "-o", str(POT), str(ROOT))
 
 

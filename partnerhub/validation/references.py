@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerhub.model import RECORD_TYPES, SINGULAR
 from pydantic_core import PydanticCustomError
 
+from partnerhub.i18n import N_, gettext_
+from partnerhub.model import RECORD_TYPES
 from partnerhub.model.fields import ID_PATTERN, FileRef, Ref, VocabRef, _check_path
 from partnerhub.model.walk import walk, walk_data
-from partnerhub.yamlsource import Positions
 from partnerhub.sourcefiles import is_inside
-from partnerhub.validation.pydantic_errors import did_you_mean
 from partnerhub.validation.messages import render
+from partnerhub.validation.pydantic_errors import did_you_mean
+from partnerhub.yamlsource import Positions
+
+# A record type's name inside a message ("there is no partner `x`").
+KIND_NAMES = {"networks": N_("network"), "partners": N_("partner"), "meetings": N_("meeting"),
+              "practices": N_("practice")}
 
 _MAX_LISTED = 12
 
@@ -82,7 +87,7 @@ def _check_ref(marker: Ref, value: str, known_ids, entry, path, report) -> None:
         return
     suggestion = did_you_mean(value, ids)
     report.at_path(entry.file, entry.positions, path, "ref_unknown", {
-        "kind": SINGULAR[marker.kind], "folder": marker.kind, "value": value, "did_you_mean": suggestion,
+        "kind": gettext_(KIND_NAMES[marker.kind]), "folder": marker.kind, "value": value, "did_you_mean": suggestion,
         "known": "" if suggestion else render("known_ids", {"kind": marker.kind, "known": _known(ids)}),
     })
 

@@ -24,7 +24,7 @@ def catalog(lang: str):
 def extracted_ids(tmp_path: Path) -> set:
     pot = tmp_path / "messages.pot"
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_",
-                                "-k", "gettext_", "--no-location", "-o", str(pot), str(ROOT)])
+                                "-k", "gettext_", "-k", "ngettext_:1,2", "--no-location", "-o", str(pot), str(ROOT)])
     with open(pot, "rb") as fh:
         return {m.id for m in read_po(fh) if m.id}
 
