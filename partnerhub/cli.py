@@ -87,20 +87,29 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def read_hub_for_command(root_arg: str | None, prog: str):
+    """(root, settings and vocabularies, 0) for `schema` and `new`; on failure the hub is
+    None and the status is the exit code (2: no hub here, 1: unreadable settings)."""
     from partnerhub.hubdata import HubDataError, read_hub
+
+    root = Path(root_arg).resolve() if root_arg else find_root(Path.cwd())
+    if root is None:
+        print(_("{prog}: no data/hub.yml found here or above: run this in the hub's folder, or pass --root").format(
+            prog=prog), file=sys.stderr)
+        return None, None, 2
+    try:
+        return root, read_hub(root), 0
+    except HubDataError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return root, None, 1
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
     from partnerhub.schema import NAMES, write_schemas
 
-    root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
-    if root is None:
-        print(_("partnerhub: no data/hub.yml found here or above it: run this in the hub's folder, or pass --root"),
-              file=sys.stderr)
-        return 2
-    try:
-        hub = read_hub(root)
-    except HubDataError as exc:
-        print(f"partnerhub schema: {exc}", file=sys.stderr)
-        return 1
+    root, hub, status = read_hub_for_command(args.root, "partnerhub schema")
+    if hub is None:
+        return status
     differ = write_schemas(hub, check=args.check)
     if args.check:
         for path in differ:

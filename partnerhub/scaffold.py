@@ -18,7 +18,7 @@ from typing import Callable
 from babel import Locale
 
 from partnerhub import scaffold_checks as C
-from partnerhub.hubdata import HubData, HubDataError, read_hub
+from partnerhub.hubdata import HubData
 from partnerhub.i18n import gettext_ as _
 from partnerhub.model.fields import suggest_id
 from partnerhub.scaffold_write import KINDS, check_rendered, render, write_new
@@ -230,20 +230,13 @@ def _next_steps(rel: str, kind: str) -> str:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """The ``new`` command; see the module's docstring for the exit codes."""
-    from partnerhub.cli import find_root
+    from partnerhub.cli import read_hub_for_command
 
     kind = args.record_type
-    root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
     prog = f"partnerhub new {kind}"
-    if root is None:
-        print(_("{prog}: no data/hub.yml found here or above: run this in the hub's folder, or pass --root").format(
-            prog=prog), file=sys.stderr)
-        return 2
-    try:
-        hub = read_hub(root)
-    except HubDataError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return 1
+    root, hub, status = read_hub_for_command(args.root, prog)
+    if hub is None:
+        return status
     interactive = not args.no_input and sys.stdin.isatty()
     options = {q.name: getattr(args, q.name, None) for q in QUESTIONS[kind]}
     try:

@@ -12,20 +12,10 @@ from pydantic_core import PydanticUndefined
 
 from partnerhub.hubdata import HubData
 from partnerhub.model.fields import Ref, Translatable, VocabRef
-from partnerhub.model.walk import _markers_of
+from partnerhub.model.walk import _markers_of, literal_values
 
 WIDTH = 92
 _MAX_IDS = 15
-
-
-def _literal(annotation) -> list:
-    if typing.get_origin(annotation) is typing.Literal:
-        return list(typing.get_args(annotation))
-    for arg in typing.get_args(annotation):
-        found = _literal(arg)
-        if found:
-            return found
-    return []
 
 
 def _is_bool(annotation) -> bool:
@@ -67,7 +57,7 @@ def describe(model: type[BaseModel], name: str, hub: HubData, prose: bool = Fals
                      + (f"; {others} are translations." if others else "."))
         if marker.markdown:
             parts.append("Markdown allowed.")
-    choices = _literal(info.annotation)
+    choices = literal_values(info.annotation)
     if choices:
         parts.append("Allowed: " + ", ".join(str(c) for c in choices) + ".")
     elif _is_bool(info.annotation):

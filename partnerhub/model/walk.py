@@ -18,6 +18,17 @@ from partnerhub.model.fields import FileRef, Ref, Translatable, VocabRef
 MARKERS = (Ref, VocabRef, FileRef, Translatable)
 
 
+def literal_values(annotation) -> list:
+    """The allowed values of the first ``Literal[...]`` inside ``annotation`` (or ``[]``)."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(typing.get_args(annotation))
+    for arg in typing.get_args(annotation):
+        found = literal_values(arg)
+        if found:
+            return found
+    return []
+
+
 def _markers_of(annotation) -> tuple[object, tuple]:
     """Split an annotation into (its marker or None, the inner types to walk into)."""
     marker = None

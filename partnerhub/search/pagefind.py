@@ -5,22 +5,47 @@ once all languages are built, and writes ``<site>/pagefind/``: one index per ``<
 (Greek stemming and diacritic folding for ``el``), the search UI's scripts and styles. Pages
 are indexed from their ``data-pagefind-body`` element only: record pages, theme pages and
 hand-written pages (see ``hooks/theme/partials/content.html``); home and catalogue pages,
-which only repeat the records, are not.
+which only repeat the records, are not, nor are the summaries repeated on cards.
+
+A large hub also gets a **light index** in ``<site>/pagefind-light/``: names (in every
+script), facts, headings, filters and the start of each summary, without the long texts
+(practice sections, meeting reports, descriptions). A query downloads the index chunks that
+hold its words, and in the full index of a hub of thousands of practices a common word's
+chunk alone weighs hundreds of kilobytes; in the light one, tens. The search dialog then
+starts light and offers the full text on request. ``pagefind/partnerhub.json`` tells it
+which bundles there are. Whether a hub is "large" is measured, not guessed: the light index
+is built when one language's full index exceeds :data:`LIGHT_THRESHOLD_BYTES`
+(``PARTNERHUB_SEARCH_LIGHT=always|never|auto`` overrides; benchmarks and tests use it).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BUNDLE = "pagefind"
-# Left out of the index even though they carry a data-pagefind-body: the home page repeats
-# the records' summaries, so it would come first for too many queries.
+LIGHT_BUNDLE = "pagefind-light"
+CONFIG_FILE = "partnerhub.json"
+# Left out of every index: the home page repeats the records (it would come first for too
+# many queries); cards repeat the summaries of records that have their own page.
 EXCLUDE_SELECTORS = [".ph-home", ".ph-card > p", ".ph-card > div"]
+# The full index has the summary where the page shows it; the copy in the search metadata
+# is for the light index.
+FULL_ONLY_EXCLUDES = [".ph-search-summary"]
+# The light index keeps a record page's title, facts, section headings and search
+# metadata, and leaves out the long texts (Markdown blocks sit directly in the article).
+LIGHT_ONLY_EXCLUDES = [f".ph-record > {tag}" for tag in
+                       ("p", "ul", "ol", "table", "blockquote", "h3", "h4", "pre", "figure", "hr",
+                        ".ph-cards", ".ph-photos", ".ph-timeline", ".ph-inline-list", ".ph-members", ".ph-agenda")]
+# One language's full index (all its chunks) above this: build the light index too. A
+# two-word query fetches about two chunks; Pagefind makes ~40-80 chunks per language.
+LIGHT_THRESHOLD_BYTES = 2_000_000
 
 
 class SearchIndexError(RuntimeError):
@@ -32,6 +57,8 @@ class IndexReport:
     languages: dict  # language -> number of pages indexed
     seconds: float
     output: str
+    index_bytes: dict = field(default_factory=dict)  # language -> bytes of its index chunks
+    light: dict | None = None  # language -> bytes of its light index chunks, if built
 
 
 def executable() -> Path:
@@ -44,39 +71,73 @@ def executable() -> Path:
     return get_executable()
 
 
-def build_index(site_dir: Path, languages: list[str] | None = None) -> IndexReport:
-    """Index ``site_dir`` into ``site_dir/pagefind``.
-
-    Raises :class:`SearchIndexError` if Pagefind fails, or if one of ``languages`` (the
-    hub's languages, when given) ends up with no page in the index.
-    """
-    site_dir = Path(site_dir)
-    bundle = site_dir / BUNDLE
-    command = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE]
-    for selector in EXCLUDE_SELECTORS:
+def _run(site_dir: Path, bundle: str, excludes: list[str]) -> tuple[dict, str]:
+    """Run Pagefind into ``site_dir/bundle``; returns (pages per language, output)."""
+    out = site_dir / bundle
+    if out.exists():  # Pagefind adds new hashed files next to old ones: start clean
+        shutil.rmtree(out)
+    command = [str(executable()), "--site", str(site_dir), "--output-subdir", bundle]
+    for selector in excludes:
         command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"partnerhub: could not run Pagefind ({exc}); the site has no search index") from exc
-    seconds = time.perf_counter() - started
     output = (result.stdout or "") + (result.stderr or "")
     if result.returncode != 0:
         raise SearchIndexError(
             f"partnerhub: Pagefind failed (exit code {result.returncode}) while indexing {site_dir}; "
             f"the site has no search index. Pagefind said:\n{_tail(output)}")
-    entry = bundle / "pagefind-entry.json"
+    entry = out / "pagefind-entry.json"
     if not entry.is_file():
         raise SearchIndexError(f"partnerhub: Pagefind wrote no {entry}; the site has no search index:\n{_tail(output)}")
-    counts = {lang: info.get("page_count", 0) for lang, info in json.loads(entry.read_text("utf-8"))["languages"].items()}
+    languages = json.loads(entry.read_text("utf-8"))["languages"]
+    return {lang: info.get("page_count", 0) for lang, info in languages.items()}, output
+
+
+def _index_bytes(bundle_dir: Path) -> dict:
+    sizes: dict[str, int] = {}
+    for chunk in (bundle_dir / "index").glob("*.pf_index"):
+        lang = chunk.name.split("_", 1)[0]
+        sizes[lang] = sizes.get(lang, 0) + chunk.stat().st_size
+    return sizes
+
+
+def build_index(site_dir: Path, languages: list[str] | None = None, light: str | None = None) -> IndexReport:
+    """Index ``site_dir`` into ``site_dir/pagefind`` (and ``pagefind-light`` for a large hub).
+
+    ``light``: "auto" (default, or ``$PARTNERHUB_SEARCH_LIGHT``), "always" or "never".
+    Raises :class:`SearchIndexError` if Pagefind fails, or if one of ``languages`` (the
+    hub's languages, when given) ends up with no page in the index.
+    """
+    site_dir = Path(site_dir)
+    light = light or os.environ.get("PARTNERHUB_SEARCH_LIGHT", "auto")
+    if light not in ("auto", "always", "never"):
+        raise SearchIndexError(f"partnerhub: PARTNERHUB_SEARCH_LIGHT is {light!r}: use auto, always or never")
+    started = time.perf_counter()
+    counts, output = _run(site_dir, BUNDLE, EXCLUDE_SELECTORS + FULL_ONLY_EXCLUDES)
     missing = [lang for lang in (languages or []) if not counts.get(lang)]
     if missing:
         raise SearchIndexError(
             "partnerhub: the search index has no page in " + ", ".join(missing)
             + f" (indexed: {counts or 'nothing'}). Check that those pages have <html lang> set and a "
               "data-pagefind-body element.")
-    return IndexReport(counts, seconds, output)
+    sizes = _index_bytes(site_dir / BUNDLE)
+    light_sizes = None
+    stale_light = site_dir / LIGHT_BUNDLE
+    if stale_light.exists():
+        shutil.rmtree(stale_light)
+    if light == "always" or (light == "auto" and max(sizes.values(), default=0) > LIGHT_THRESHOLD_BYTES):
+        _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES)
+        output += light_output
+        light_sizes = _index_bytes(site_dir / LIGHT_BUNDLE)
+        for unused in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                       "pagefind-modular-ui.css", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
+            (site_dir / LIGHT_BUNDLE / unused).unlink(missing_ok=True)  # the dialog loads the UI from pagefind/
+    config = {"light": f"../{LIGHT_BUNDLE}/" if light_sizes else None,
+              "index_bytes": sizes, "light_index_bytes": light_sizes}
+    (site_dir / BUNDLE / CONFIG_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    return IndexReport(counts, time.perf_counter() - started, output, sizes, light_sizes)
 
 
 def _tail(text: str, lines: int = 30) -> str:
@@ -85,6 +146,6 @@ def _tail(text: str, lines: int = 30) -> str:
 
 
 def indexed_words(output: str) -> int | None:
-    """The number of words Pagefind reports having indexed, from its output."""
+    """The number of words Pagefind reports having indexed (its first run), from its output."""
     found = re.search(r"Indexed (\d+) words", output)
     return int(found.group(1)) if found else None

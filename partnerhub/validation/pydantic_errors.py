@@ -13,7 +13,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from partnerhub.model.fields import Translatable
-from partnerhub.model.walk import _markers_of
+from partnerhub.model.walk import _markers_of, literal_values
 from partnerhub.validation.messages import render
 from partnerhub.yamlsource import YAML11_BOOLEANS, Positions
 
@@ -38,18 +38,7 @@ def _model_at(model: type[BaseModel] | None, path: tuple):
 
 
 def _literal_choices(info) -> list[str]:
-    import typing
-
-    def find(annotation):
-        if typing.get_origin(annotation) is typing.Literal:
-            return list(typing.get_args(annotation))
-        for arg in typing.get_args(annotation):
-            found = find(arg)
-            if found:
-                return found
-        return []
-
-    return find(info.annotation) if info is not None else []
+    return literal_values(info.annotation) if info is not None else []
 
 
 def did_you_mean(value: str, candidates) -> str:
