@@ -28,6 +28,8 @@ from partnerhub.render.relations import build_relations
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.site import alternates, navigation, sitemap
 from partnerhub.render.urls import source_path
+from partnerhub.search import strings as search_strings
+from partnerhub.search.pagefind import SearchIndexError
 from partnerhub.site_finish import finish_site
 
 log = logging.getLogger("mkdocs.hooks.partnerhub")
@@ -65,6 +67,7 @@ def on_config(config):
     hub = _Build.hub
     default = hub.config.default_language
     config.extra[LANG_KEY] = lang
+    config.extra["partnerhub_default_lang"] = default
     config.theme["language"] = lang
     config.docs_dir = str(_root(config) / "docs" / lang)
     Path(config.docs_dir).mkdir(parents=True, exist_ok=True)
@@ -125,13 +128,20 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_env(env, config, files):
+    # theme overrides (hooks/theme/) translate their own strings with the hub's catalogs
+    lang = config.extra[LANG_KEY]
+    env.filters["ph_t"] = lambda message: search_strings.gettext(lang, message)
+    return env
+
+
 def on_page_context(context, page, config, nav):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     alts = alternates(hub.config, page.url, lang, _Build.site_url)
+    # The switcher (hooks/theme/partials/alternate.html) reads these links. They are not put
+    # in config.extra.alternate: Material's script would fetch each one's sitemap.xml, a
+    # request to the production host from any other copy. hreflang pairs are in sitemap.xml.
     page.meta["ph_alternates"] = alts
-    # Material writes <link rel="alternate" hreflang> from this list; absolute URLs pass its
-    # `url` filter unchanged (relative ones would be rebased on this language's root).
-    config.extra["alternate"] = [{"name": a.name, "link": a.absolute, "lang": a.lang} for a in alts]
     return context
 
 
@@ -144,4 +154,7 @@ def on_post_build(config):
         other.extra[LANG_KEY] = lang
         mkdocs_build(other)
     xml = sitemap(hub.config, _Build.urls, _Build.site_url or "/")
-    finish_site(hub, _Build.site_dir, xml)
+    try:
+        finish_site(hub, _Build.site_dir, xml)
+    except SearchIndexError as exc:
+        raise Abort(f"partnerhub: the search index could not be built: {exc}") from None

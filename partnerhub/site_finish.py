@@ -19,4 +19,4 @@ def finish_site(hub, site_dir: Path, sitemap_xml: str) -> None:
         shutil.copytree(media, site_dir / "media", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("README.md", ".gitkeep"))
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
-        build_index(site_dir)
+        build_index(site_dir, hub.config.languages)

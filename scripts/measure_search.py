@@ -18,8 +18,9 @@ search dialog, types the query and waits for the results. It sums the responses 
 The synthetic hubs come from ``scripts/synthetic_hub.py:make_hub``. Its text draws every word
 from a list of about twenty per language, so each word is on every page dozens of times: a
 worst case for an index (a query's words have postings on all pages). By default the text is
-drawn instead from the demo records' own words, with their real frequencies (``--text demo``);
-``--text uniform`` keeps the generator's own words.
+made of the demo records' own sentences picked at random (``--text sentences``): real words
+in real company. ``--text words`` draws the demo's words one by one with their frequencies
+(every frequent word on every page), ``--text uniform`` keeps the generator's own words.
 
 It reports the bytes as sent by this plain local server (Pagefind's index files are
 already gzip-compressed; its JS and CSS are not) and with gzip for the JS and CSS, as any
@@ -86,7 +87,14 @@ def kind_of(name: str) -> str:
     return "pagefind.js + worker"
 
 
-def first_query(site: Path, lang_prefix: str, query: str) -> dict:
+def first_queries(site: Path, lang_prefix: str, queries: list[str]) -> list[dict]:
+    measured = [first_query(site, lang_prefix, q) for q in queries]
+    if (site / "pagefind-light").is_dir():  # a large hub: the dialog starts light; the full text on request
+        measured += [first_query(site, lang_prefix, q, full_text=True) for q in queries]
+    return measured
+
+
+def first_query(site: Path, lang_prefix: str, query: str, full_text: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -105,7 +113,7 @@ def first_query(site: Path, lang_prefix: str, query: str) -> dict:
                     other_hosts.append(url)
                     return
                 path = url[len(base):].split("?")[0]
-                if not path.startswith("pagefind/"):
+                if not path.startswith(("pagefind/", "pagefind-light/")):
                     return
                 try:
                     body = response.body()
@@ -122,6 +130,11 @@ def first_query(site: Path, lang_prefix: str, query: str) -> dict:
             started = time.perf_counter()
             page.locator("[data-ph-search-open]").click()
             page.locator(".pagefind-ui__search-input").wait_for()
+            if full_text:
+                page.locator("[data-ph-search-full]").check()
+                page.wait_for_timeout(200)
+                page.locator(".pagefind-ui__search-input").wait_for()
+            page.locator(".pagefind-ui__search-input").click()
             page.keyboard.type(query)
             page.locator(".pagefind-ui__result").first.wait_for(timeout=30000)
             page.wait_for_load_state("networkidle")
@@ -130,19 +143,31 @@ def first_query(site: Path, lang_prefix: str, query: str) -> dict:
             browser.close()
     finally:
         server.shutdown()
-    return {"sizes": sizes, "seconds": seconds, "message": results, "other_hosts": other_hosts}
+    mode = "full text" if full_text else ("light index" if (site / "pagefind-light").is_dir() else "full index")
+    return {"query": query, "mode": mode, "sizes": sizes, "seconds": seconds, "message": results, "other_hosts": other_hosts}
 
 
-def report(label: str, site: Path, build_s: float | None, index: dict, measured: dict) -> None:
-    from partnerhub.search.pagefind import indexed_words
-
-    sizes = measured["sizes"]
+def report(label: str, site: Path, build_s: float | None, index: dict, measured_all: list[dict]) -> None:
     print(f"\n== {label}")
     if build_s is not None:
         print(f"site build (all languages, index included): {build_s:.1f} s")
+    if index is None:
+        for measured in measured_all:
+            report_query(measured)
+        return
     print(f"index build (Pagefind alone, all languages): {index['seconds']:.2f} s; pages per language: "
           f"{index['languages']}; words: {index['words']}; bundle on disk: {index['bundle_bytes'] / 1024:,.0f} KB")
-    print(f"first query: {measured['message']!r} in {measured['seconds']:.2f} s")
+    print("index chunks per language, full: " + ", ".join(f"{k} {v / 1024:,.0f} KB" for k, v in sorted(index["index_bytes"].items()))
+          + ("; light: " + ", ".join(f"{k} {v / 1024:,.0f} KB" for k, v in sorted(index["light"].items()))
+             if index["light"] else "; no light index (small hub)"))
+    for measured in measured_all:
+        report_query(measured)
+
+
+def report_query(measured: dict) -> None:
+    sizes = measured["sizes"]
+    print(f"first query {measured['query']!r} ({measured['mode']}): {measured['message']!r} "
+          f"in {measured['seconds']:.2f} s")
     print(f"  {'part':24} {'files':>5} {'as served here':>15} {'gzip JS/CSS':>12}")
     totals = {"core": [0, 0], "ui": [0, 0]}
     for kind in sorted(sizes):
@@ -153,6 +178,9 @@ def report(label: str, site: Path, build_s: float | None, index: dict, measured:
         bucket[0] += raw
         bucket[1] += packed
     core, ui = totals["core"], totals["ui"]
+    filters = [sum(f[1] for f in sizes.get("filter chunks", [])), sum(f[2] for f in sizes.get("filter chunks", []))]
+    print(f"  {'core without filters':24} {'':5} {(core[0] - filters[0]) / 1024:13,.1f} KB "
+          f"{(core[1] - filters[1]) / 1024:9,.1f} KB  (pagefind.js, entry, wasm, index chunks, fragments)")
     print(f"  {'core (Pagefind)':24} {'':5} {core[0] / 1024:13,.1f} KB {core[1] / 1024:9,.1f} KB")
     print(f"  {'core + UI':24} {'':5} {(core[0] + ui[0]) / 1024:13,.1f} KB {(core[1] + ui[1]) / 1024:9,.1f} KB")
     verdict = "within" if core[1] + ui[1] <= TARGET_BYTES else ("core within" if core[1] <= TARGET_BYTES else "over")
@@ -204,28 +232,91 @@ def use_demo_text() -> None:
     synthetic_hub._text = text
 
 
-def measure(label: str, project: Path, site: Path, query: str, lang_prefix: str) -> None:
+@functools.lru_cache(maxsize=None)
+def demo_sentences() -> dict[str, list[str]]:
+    """Per language: the sentences of the demo records' text."""
+    import re
+
+    from partnerhub.hub import load_hub
+
+    hub = load_hub(ROOT)
+    languages = set(hub.config.languages)
+    out: dict[str, list[str]] = {lang: [] for lang in languages}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            if value and set(value) <= languages and all(isinstance(v, str) for v in value.values()):
+                for lang, text in value.items():
+                    plain = re.sub(r"[#*_>`\[\]()]", " ", text)
+                    out[lang] += [s.strip() for s in re.split(r"(?<=[.;·!?])\s+|\n+", plain) if len(s.split()) >= 4]
+            else:
+                for item in value.values():
+                    walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    for entries in hub.records.values():
+        for entry in entries.values():
+            walk(entry.record.model_dump())
+    return {lang: sentences for lang, sentences in out.items() if sentences}
+
+
+def use_demo_sentences() -> None:
+    """Make synthetic_hub write the demo's own sentences, picked at random: real words in
+    real proportions and real company (a page about social groceries says "παντοπωλείο"
+    several times, most pages never do)."""
+    import synthetic_hub
+
+    import re
+
+    sentences = demo_sentences()
+
+    def text(rng, lang: str, words: int) -> str:
+        chosen, count = [], 0
+        while count < words:
+            sentence = rng.choice(sentences[lang])
+            chosen.append(sentence)
+            count += len(sentence.split())
+        # the generator writes plain YAML scalars: keep out what YAML would read as syntax
+        return re.sub(r"\s+", " ", re.sub(r"[:#\"'\[\]{}|>&*!%@`,-]", " ", " ".join(chosen))).strip()
+
+    synthetic_hub._text = text
+
+
+def measure(label: str, project: Path | None, site: Path, queries: list[str], lang_prefix: str) -> None:
     from partnerhub.search.pagefind import build_index, indexed_words
 
-    build_s = build(project, site)
+    build_s = build(project, site) if project is not None else None
     result = build_index(site)  # again, alone, to time it
     bundle_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     index = {"seconds": result.seconds, "languages": result.languages, "words": indexed_words(result.output),
-             "bundle_bytes": bundle_bytes}
-    report(label, site, build_s, index, first_query(site, lang_prefix, query))
+             "bundle_bytes": bundle_bytes, "index_bytes": result.index_bytes, "light": result.light}
+    report(label, site, build_s, index, first_queries(site, lang_prefix, queries))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--practices", type=int, nargs="*", default=[5000],
                         help="sizes of synthetic hubs to measure (0 or none: the demo only)")
-    parser.add_argument("--query", default="κοινωνικη απομονωση", help="the Greek query typed")
+    parser.add_argument("--query", nargs="*", default=["κοινωνικη απομονωση", "εθελοντες", "παντοπωλειο"],
+                        help="the queries typed (each from a cold cache)")
+    parser.add_argument("--site", help="measure this already built site only (no build)")
+    parser.add_argument("--no-reindex", action="store_true", help="with --site: keep its search index as it is")
     parser.add_argument("--lang", default="el", help="the language whose home page searches")
     parser.add_argument("--keep", help="keep the built sites under this folder")
-    parser.add_argument("--text", choices=["demo", "uniform"], nargs="*", default=["demo"],
-                        help="words of the synthetic text: the demo's, with their frequencies, or the generator's own")
+    parser.add_argument("--text", choices=["sentences", "words", "uniform"], nargs="*", default=["sentences"],
+                        help="synthetic text: the demo's sentences picked at random (default), the demo's words "
+                             "picked at random with their frequencies, or the generator's own twenty words")
     args = parser.parse_args(argv)
     prefix = "" if args.lang == "en" else f"{args.lang}/"
+    if args.site:
+        if args.no_reindex:
+            report(f"site {args.site} (index as built)", Path(args.site), None, None,
+                   first_queries(Path(args.site), prefix, args.query))
+        else:
+            measure(f"site {args.site}", None, Path(args.site), args.query, prefix)
+        return 0
     with tempfile.TemporaryDirectory(prefix="measure-search-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -234,7 +325,9 @@ def main(argv: list[str] | None = None) -> int:
             for text in args.text:
                 import synthetic_hub
 
-                if text == "demo":
+                if text == "sentences":
+                    use_demo_sentences()
+                elif text == "words":
                     use_demo_text()
                 else:
                     synthetic_hub._text = _UNIFORM_TEXT

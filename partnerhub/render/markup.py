@@ -43,10 +43,28 @@ def _markdown() -> markdown.Markdown:
 
 
 # Summaries are shown on several pages (cards, catalogues): convert each text once per build.
+# Plain prose: no character that Markdown or HTML gives a meaning to, no line that could
+# start a list, heading, quote or code block, no hard line break. Such text needs neither
+# Markdown nor sanitising; it is most of what contributors write.
+_SPECIAL_CHARACTER = re.compile(r"[\\`*_\[\]<>&#|~{}\t\r]")
+_SPECIAL_LINE = re.compile(r"^(?:[ ]|[-+=>]|\d+[.)])| $", re.M)
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML of ``text`` if it is plain prose (as Markdown would render it), else None."""
+    if _SPECIAL_CHARACTER.search(text) or _SPECIAL_LINE.search(text):
+        return None
+    paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+
 @lru_cache(maxsize=65536)
 def markdown_to_html(text: str, shift_headings: int = 1) -> str:
     """Render ``text`` and sanitise it. Headings are shifted so a contributor's ``#``
     never competes with the page's own ``<h1>``."""
+    plain = _plain_paragraphs(text or "")
+    if plain is not None:
+        return plain
     html = _markdown().reset().convert(text or "")
     if shift_headings:
         for level in range(6, 0, -1):

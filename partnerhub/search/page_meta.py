@@ -9,18 +9,16 @@ sighted users and screen readers (``hidden``):
   script, or without letters such as ø, ș, ń, š;
 * the Pagefind filters, named and valued in the page's language: type, network, country,
   theme, target group, status (of practices) and year (of meetings); and the type as
-  metadata, shown in results;
-* the start of the record's summary, in the page's language only (``.ph-search-summary``):
-  large hubs also get a light index of names, facts, headings and summaries (see
-  ``partnerhub.search.pagefind``), which reads it there; the full index leaves it out, as it
-  has the summary itself.
+  metadata, shown in results.
+
+Large hubs also get a light index of exactly this plus titles, facts and headings (see
+``partnerhub.search.pagefind``).
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from partnerhub.render.markup import plain_words
 from partnerhub.search.strings import gettext
 from partnerhub.search.translit import name_forms
 
@@ -113,25 +111,6 @@ def filters(page, kind: str, record) -> list[tuple[str, str]]:
     return unique
 
 
-SUMMARY_WORDS = 60
-
-
-def summary(page, kind: str, record) -> str:
-    """The start of the record's summary in the page's language ("" if it has none there)."""
-    if kind == "theme":
-        term = page.hub.vocabularies["themes"].root.get(record)
-        text = getattr(term, "description", None)
-    elif kind == "partner":
-        text = record.description
-    else:
-        text = getattr(record, "summary", None)
-    picked = page.loc.pick(text)
-    if not picked or picked.fallback:
-        return ""
-    words = plain_words(picked.text).split()
-    return " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else "")
-
-
 def filter_tags(lang: str, pairs) -> Markup:
     """``<span data-pagefind-filter>`` elements (the value in an attribute: no parsing of
     commas or colons in names)."""
@@ -144,17 +123,14 @@ def filter_tags(lang: str, pairs) -> Markup:
 def search_meta(page, kind: str, record) -> Markup:
     """HTML (hidden from view) that tells Pagefind about ``record`` on ``page``."""
     names, visible = record_names(page, kind, record)
-    text = summary(page, kind, record)
     return Markup(
         '<div class="ph-search-meta" hidden>'
         '<span data-pagefind-meta="{type_key}[data-value]" data-value="{type}"></span>'
         '{filters}'
         '<p data-pagefind-weight="4">{names}</p>'
-        '{summary}'
         '</div>'
     ).format(
         type_key=gettext(page.lang, TYPE), type=gettext(page.lang, _TYPE_NAMES[kind]),
         filters=filter_tags(page.lang, filters(page, kind, record)),
         names=" · ".join(name_forms(names, visible)),
-        summary=Markup('<p class="ph-search-summary">{}</p>').format(text) if text else "",
     )

@@ -306,3 +306,62 @@ def test_nothing_is_requested_from_another_host(context, server):
         page.wait_for_load_state("networkidle")
     page.close()
     assert not others, sorted(set(others))
+
+
+@pytest.fixture(scope="module")
+def light_server(site, tmp_path_factory):
+    """The demo site with the light index too (as a large hub gets it), served locally."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from partnerhub.search.pagefind import build_index
+    from tests.site.conftest import _QuietHandler
+
+    copy = tmp_path_factory.mktemp("light") / "site"
+    shutil.copytree(site, copy)
+    report = build_index(copy, ["en", "el", "fr"], light="always")
+    assert report.light and all(report.light[lang] < report.index_bytes[lang] for lang in report.light)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(copy)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+def _dialog_results(page, query: str) -> tuple[int, list[str]]:
+    search_input = page.locator(".pagefind-ui__search-input")
+    search_input.fill("")
+    search_input.fill(query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message'); return m && m.textContent.includes(q); }",
+        arg=query)
+    page.wait_for_timeout(300)
+    message = page.locator(".pagefind-ui__message").inner_text()
+    found = re.search(r"\d+", message)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    return (int(found.group()) if found else 0), hrefs
+
+
+def test_light_index_finds_names_and_the_full_text_is_one_click_away(context, light_server):
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(light_server + "el/")
+    page.locator("[data-ph-search-open]").click()
+    page.locator(".pagefind-ui__search-input").wait_for()
+    toggle = page.locator("[data-ph-search-full]")
+    assert toggle.is_visible() and not toggle.is_checked()
+    for query, expected in [("σερρες", SERRES), ("serres", SERRES), ("Tonder", "partners/tonder/"),
+                            ("Skofja Loka", "partners/skofja-loka/"), ("Gdansk", "partners/gdansk-entrepreneurship-foundation/")]:
+        _count, hrefs = _dialog_results(page, query)
+        assert any(h.endswith("/el/" + expected) for h in hrefs), (query, hrefs)
+    light_count, _ = _dialog_results(page, "κοινωνικου αποκλεισμου")
+    assert any("/pagefind-light/index/" in url for url in requested)
+    toggle.check()
+    page.locator(".pagefind-ui__search-input").wait_for()
+    page.wait_for_function("document.querySelector('.pagefind-ui__search-input').value.length > 0")
+    full_count, _ = _dialog_results(page, "κοινωνικου αποκλεισμου")
+    assert full_count > light_count
+    assert any("/pagefind/index/" in url for url in requested)
+    page.close()

@@ -85,3 +85,18 @@ def test_index_failure_is_an_error_with_a_message(tmp_path):
     assert report.languages == {"en": 1}
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["version"] == "1.5.2"
+
+
+def test_light_index_is_smaller(tmp_path):
+    body = " ".join(f"word{i} common text about services" for i in range(400))
+    (tmp_path / "index.html").write_text(
+        '<html lang="en"><body><article class="ph-record" data-pagefind-body><h1>Title</h1>'
+        '<div class="ph-search-meta" hidden><p>Name</p></div>'
+        f"<p>{body}</p></article></body></html>")
+    report = build_index(tmp_path, ["en"], light="always")
+    assert report.light["en"] < report.index_bytes["en"]
+    config = json.loads((tmp_path / "pagefind" / "partnerhub.json").read_text())
+    assert config["light"] == "../pagefind-light/"
+    assert not (tmp_path / "pagefind-light" / "pagefind-ui.js").exists()
+    again = build_index(tmp_path, ["en"], light="never")
+    assert again.light is None and not (tmp_path / "pagefind-light").exists()

@@ -20,9 +20,35 @@
   var loading = null;
   var returnFocus = null;
 
+  var modeBox = root.querySelector("[data-ph-search-mode]");
+  var fullText = root.querySelector("[data-ph-search-full]");
+  var lightBundle = null;
+
+  function makeUI(bundleUrl, query) {
+    if (ui) {
+      ui.destroy();
+      mount.textContent = "";
+    }
+    ui = new window.PagefindUI({
+      element: mount,
+      bundlePath: bundleUrl.pathname,
+      baseUrl: siteRoot.pathname,
+      showImages: false,
+      showSubResults: true,
+      excerptLength: 24,
+      resetStyles: false,
+      autofocus: true,
+      processTerm: function (term) {
+        return term.normalize("NFC");
+      }
+    });
+    if (query) ui.triggerSearch(query);
+    return ui;
+  }
+
   function load() {
     if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
+    var assets = new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("pagefind-ui.css", bundle).href;
@@ -32,21 +58,24 @@
       script.onload = resolve;
       script.onerror = reject;
       document.head.appendChild(script);
-    }).then(function () {
-      ui = new window.PagefindUI({
-        element: mount,
-        bundlePath: bundle.pathname,
-        baseUrl: siteRoot.pathname,
-        showImages: false,
-        showSubResults: true,
-        excerptLength: 24,
-        resetStyles: false,
-        autofocus: true,
-        processTerm: function (term) {
-          return term.normalize("NFC");
-        }
-      });
-      return ui;
+    });
+    // partnerhub.json (written with the index) says whether a light index exists: a large
+    // hub starts with it, and the full text is one checkbox away.
+    var config = fetch(new URL("partnerhub.json", bundle).href).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).catch(function () { return {}; });
+    loading = Promise.all([assets, config]).then(function (results) {
+      var settings = results[1] || {};
+      if (settings.light && modeBox && fullText) {
+        lightBundle = new URL(settings.light, bundle);
+        modeBox.hidden = false;
+        fullText.checked = false;
+        fullText.addEventListener("change", function () {
+          var input = mount.querySelector("input");
+          makeUI(fullText.checked ? bundle : lightBundle, input ? input.value : "");
+        });
+      }
+      return makeUI(lightBundle || bundle, "");
     });
     return loading;
   }
