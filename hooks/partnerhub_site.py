@@ -111,7 +111,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     generated = _Build.pages.get(page.file.src_uri)
     if generated is not None:
-        page.meta["title"] = generated.title
+        if generated.kind != "home":  # Material titles the home page with the site name alone
+            page.meta["title"] = generated.title
         if generated.description:
             page.meta["description"] = generated.description
         return ""  # the body comes from the package's templates, not from Markdown
