@@ -190,32 +190,30 @@ def report_query(measured: dict) -> None:
 
 
 @functools.lru_cache(maxsize=None)
+def demo_texts() -> dict[str, list[str]]:
+    """Per language: every text of the demo records (the model's language-keyed fields)."""
+    from partnerhub.hub import load_hub
+    from partnerhub.model.fields import Translatable
+    from partnerhub.model.walk import walk
+
+    out: dict[str, list[str]] = {}
+    for entries in load_hub(ROOT).records.values():
+        for entry in entries.values():
+            for _path, marker, value in walk(entry.record):
+                if isinstance(marker, Translatable):
+                    for lang, text in value.items():
+                        out.setdefault(lang, []).append(text)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
 def demo_vocabulary() -> dict[str, tuple[list[str], list[int]]]:
     """Per language: the words of the demo records' text and how often each occurs."""
     import re
     from collections import Counter
 
-    from partnerhub.hub import load_hub
-
-    hub = load_hub(ROOT)
-    languages = set(hub.config.languages)
-    counters = {lang: Counter() for lang in languages}
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            if value and set(value) <= languages and all(isinstance(v, str) for v in value.values()):
-                for lang, text in value.items():
-                    counters[lang].update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", text))
-            else:
-                for item in value.values():
-                    walk(item)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    for entries in hub.records.values():
-        for entry in entries.values():
-            walk(entry.record.model_dump())
+    counters = {lang: Counter(w.lower() for text in texts for w in re.findall(r"[^\W\d_]{2,}", text))
+                for lang, texts in demo_texts().items()}
     return {lang: (list(c), list(c.values())) for lang, c in counters.items() if c}
 
 
@@ -237,28 +235,12 @@ def demo_sentences() -> dict[str, list[str]]:
     """Per language: the sentences of the demo records' text."""
     import re
 
-    from partnerhub.hub import load_hub
-
-    hub = load_hub(ROOT)
-    languages = set(hub.config.languages)
-    out: dict[str, list[str]] = {lang: [] for lang in languages}
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            if value and set(value) <= languages and all(isinstance(v, str) for v in value.values()):
-                for lang, text in value.items():
-                    plain = re.sub(r"[#*_>`\[\]()]", " ", text)
-                    out[lang] += [s.strip() for s in re.split(r"(?<=[.;·!?])\s+|\n+", plain) if len(s.split()) >= 4]
-            else:
-                for item in value.values():
-                    walk(item)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    for entries in hub.records.values():
-        for entry in entries.values():
-            walk(entry.record.model_dump())
+    out: dict[str, list[str]] = {}
+    for lang, texts in demo_texts().items():
+        for text in texts:
+            plain = re.sub(r"[#*_>`\[\]()]", " ", text)
+            out.setdefault(lang, []).extend(
+                s.strip() for s in re.split(r"(?<=[.;·!?])\s+|\n+", plain) if len(s.split()) >= 4)
     return {lang: sentences for lang, sentences in out.items() if sentences}
 
 
