@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from partnerhub.i18n import translations
 from partnerhub.model.practice import SECTIONS
+from partnerhub.render.labels import MEETING_STATUS, PRACTICE_STATUS, ROLE
 from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html, plain_words
 from partnerhub.render.relations import Relations, build_relations
@@ -193,11 +194,18 @@ class PageContext:
         return [(str(y), self.loc.year(dt.date(y, 1, 1))) for y in years]
 
     def practice_status_options(self) -> list[tuple[str, str]]:
-        gettext = translations(self.lang).gettext
-        names = {"planned": gettext("Planned"), "ongoing": gettext("Ongoing"),
-                 "completed": gettext("Completed"), "discontinued": gettext("Discontinued")}
         used = {pr.status for pr in self.rel.practices.values()}
-        return [(key, name) for key, name in names.items() if key in used]
+        return [(key, self.practice_status(key)) for key in PRACTICE_STATUS if key in used]
+
+    # fixed values of the model (partnerhub/render/labels.py)
+    def practice_status(self, status: str) -> str:
+        return translations(self.lang).gettext(PRACTICE_STATUS[status])
+
+    def meeting_status(self, status: str) -> str:
+        return translations(self.lang).gettext(MEETING_STATUS[status])
+
+    def role(self, role: str) -> str:
+        return translations(self.lang).gettext(ROLE[role])
 
     # extension points: search metadata and maps (partnerhub/search, partnerhub/render/map.py)
     def search_meta(self, kind: str, record) -> Markup:

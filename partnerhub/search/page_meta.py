@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from partnerhub.render.labels import PRACTICE_STATUS
 from partnerhub.search.strings import gettext
 from partnerhub.search.translit import name_forms
 
@@ -28,8 +29,6 @@ TYPE, NETWORK, COUNTRY, THEME, TARGET_GROUP, STATUS, YEAR = (
 FILTER_ORDER = (TYPE, NETWORK, COUNTRY, THEME, TARGET_GROUP, STATUS, YEAR)
 _TYPE_NAMES = {"network": "Network", "partner": "Partner", "meeting": "Meeting", "practice": "Good practice",
                "theme": "Theme", "page": "Page"}
-_PRACTICE_STATUS = {"planned": "Planned", "ongoing": "Ongoing", "completed": "Completed",
-                    "discontinued": "Discontinued"}
 
 
 def _all_languages(text) -> list[str]:
@@ -100,7 +99,7 @@ def filters(page, kind: str, record) -> list[tuple[str, str]]:
         countries(record.owners)
         terms(THEME, "themes", record.themes)
         terms(TARGET_GROUP, "target-groups", record.target_groups)
-        out.append((STATUS, gettext(page.lang, _PRACTICE_STATUS[record.status])))
+        out.append((STATUS, gettext(page.lang, PRACTICE_STATUS[record.status])))
     elif kind == "theme":
         terms(THEME, "themes", [record])
     seen, unique = set(), []
