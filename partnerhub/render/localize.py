@@ -39,6 +39,13 @@ def _range_patterns(lang: str, differs_in: str) -> tuple[str, str]:
     return tuple(_SHORT_MONTH.sub(lambda m: m.group(1) + m.group(1)[0], p) for p in parts)
 
 
+@lru_cache(maxsize=None)
+def autonym(code: str) -> str:
+    """A language's name in itself (``Ελληνικά``), as language switchers show it."""
+    name = _locale(code).languages.get(code, code)
+    return name[:1].upper() + name[1:]
+
+
 class Localizer:
     """Formatting for one page language."""
 
@@ -88,6 +95,4 @@ class Localizer:
         return self.locale.languages.get(code, code)
 
     def autonym(self, code: str) -> str:
-        """A language's name in itself (``Ελληνικά``), as language switchers show it."""
-        name = _locale(code).languages.get(code, code)
-        return name[:1].upper() + name[1:]
+        return autonym(code)

@@ -80,25 +80,27 @@ class PageContext:
         return relative(self.url, target_url)
 
     def link(self, kind: str, record_id: str | None) -> Markup:
-        """A link to a public record with its name, or the plain id if it is not public."""
+        """A link to a public record with its name; nothing if the record is not public."""
         record = self.rel.public(kind, record_id)
         if record is None:
             return Markup("")
         return Markup('<a href="{}">{}</a>').format(self.href(record_url(kind, record_id)), self.name(record))
 
+    @staticmethod
+    def _marked(picked, html) -> Markup:
+        """``html`` as is, or in a ``lang`` span when it stands in for a missing translation."""
+        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else escape(html)
+
     def name(self, record) -> Markup:
-        text = getattr(record, "name", None) or getattr(record, "title", None)
-        picked = self.loc.pick(text)
-        if picked.fallback:
-            return Markup('<span lang="{}">{}</span>').format(picked.lang, picked.text)
-        return escape(picked.text)
+        picked = self.loc.pick(getattr(record, "name", None) or getattr(record, "title", None))
+        return self._marked(picked, picked.text)
 
     def plain(self, text) -> str:
         return self.loc.plain(text)
 
     def label(self, vocabulary: str, term: str) -> Markup:
         picked = self.loc.pick(self.hub.label(vocabulary, term))
-        return Markup('<span lang="{}">{}</span>').format(picked.lang, picked.text) if picked.fallback else escape(picked.text)
+        return self._marked(picked, picked.text)
 
     # text blocks
     def block(self, text, markdown: bool = True) -> Markup:
@@ -132,8 +134,7 @@ class PageContext:
 
     def inline(self, text) -> Markup:
         picked = self.loc.pick(text)
-        html = Markup(inline(picked.text))
-        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else html
+        return self._marked(picked, Markup(inline(picked.text)))
 
     def join(self, ids, kind: str) -> Markup:
         return Markup(", ").join(link for link in (self.link(kind, i) for i in ids) if link)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from partnerhub.i18n import translations
-from partnerhub.render.localize import Localizer
+from partnerhub.render.localize import autonym
 from partnerhub.render.urls import language_root, relative
 
 CATALOGUE_ORDER = ("networks", "partners", "meetings", "practices", "themes")
@@ -31,7 +31,7 @@ def alternates(config, page_url: str, lang: str, site_url: str) -> list[Alternat
     out = []
     for other in config.languages:
         target = language_root(other, config.default_language) + page_url
-        out.append(Alternate(other, Localizer(other, config.default_language).autonym(other),
+        out.append(Alternate(other, autonym(other),
                              relative(here, target), site_url.rstrip("/") + "/" + target if site_url else target,
                              other == lang))
     return out
