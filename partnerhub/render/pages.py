@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from partnerhub.i18n import translations
 from partnerhub.model.practice import SECTIONS
+from partnerhub.render.fallback import fallback_block
 from partnerhub.render.labels import MEETING_STATUS, PRACTICE_STATUS, ROLE
 from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html, plain_words
@@ -110,15 +111,7 @@ class PageContext:
         if not picked:
             return Markup("")
         body = Markup(markdown_to_html(picked.text)) if markdown else Markup("<p>{}</p>").format(picked.text)
-        if not picked.fallback:
-            return body
-        notice = translations(self.lang).gettext(
-            "This text is not yet available in this language. It is shown in {language}."
-        ).format(language=self.loc.language(picked.lang))
-        return Markup(
-            '<div class="ph-fallback" data-pagefind-ignore="all">'
-            '<p class="ph-fallback__notice">{}</p><div lang="{}">{}</div></div>'
-        ).format(notice, picked.lang, body)
+        return fallback_block(body, self.lang, picked.lang) if picked.fallback else body
 
     def excerpt(self, text, limit: int = 220) -> Markup:
         """The start of a text as plain words (for cards and lists): no Markdown to convert,
