@@ -20,7 +20,7 @@ from babel import Locale
 from partnerhub import scaffold_checks as C
 from partnerhub.hubdata import HubData
 from partnerhub.i18n import gettext_ as _
-from partnerhub.model.fields import suggest_id
+from partnerhub.text import suggest_id
 from partnerhub.scaffold_write import KINDS, check_rendered, render, write_new
 
 

@@ -16,6 +16,7 @@ from partnerhub.hubdata import HubData
 from partnerhub.i18n import gettext_ as _
 from partnerhub.model import SINGULAR
 from partnerhub.model import fields as F
+from partnerhub.text import suggest_id
 from partnerhub.validation.messages import MESSAGES, render
 from partnerhub.validation.pydantic_errors import did_you_mean
 
@@ -65,7 +66,7 @@ def record_id(value: str, hub: HubData) -> str:
     """A new record id: kebab-case and used by no file yet (ids are unique across the hub)."""
     value = value.strip()
     if not F.ID_PATTERN.fullmatch(value):
-        raise Invalid(render("id_format", {"value": value, "suggestion": F.suggest_id(value)}))
+        raise Invalid(render("id_format", {"value": value, "suggestion": suggest_id(value)}))
     taken = hub.id_taken(value)
     if taken is not None:
         raise Invalid(_("{path} already exists: choose another id").format(

@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, Strict, ValidationI
 from pydantic_core import PydanticCustomError
 
 from partnerhub.countries import COUNTRY_CODES
+from partnerhub.text import suggest_id
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -120,25 +121,6 @@ def _check_id(value: object) -> object:
     if isinstance(value, str) and not ID_PATTERN.fullmatch(value):
         raise PydanticCustomError("id_format", "bad id", {"suggestion": suggest_id(value)})
     return value
-
-
-# Greek and Cyrillic letters in Latin (ELOT 743 and a simple scientific transliteration),
-# enough to suggest `serres` for `Σέρρες`.
-_TRANSLITERATION = str.maketrans({
-    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdezhiklmnxoprsstyfo")), "θ": "th", "χ": "ch", "ψ": "ps", "η": "i",
-    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye")),
-    "ж": "zh", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "", "ь": "", "ю": "yu", "я": "ya",
-    "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ё": "e", "є": "ye", "і": "i", "ї": "yi",
-})
-
-
-def suggest_id(text: str) -> str:
-    """An ASCII kebab-case id made from ``text`` (``Škofja Loka`` -> ``skofja-loka``)."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = folded.replace("ου", "ou").translate(_TRANSLITERATION)
-    folded = folded.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "record"
 
 
 Id = Annotated[str, Strict(), BeforeValidator(_check_id)]

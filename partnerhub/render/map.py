@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from partnerhub.geo import europe, project
 from partnerhub.render.urls import record_url
 from partnerhub.search.strings import gettext
-from partnerhub.search_text import fold
+from partnerhub.text import fold
 
 PADDING_KM = 220.0
 MIN_WIDTH_KM = 1400.0

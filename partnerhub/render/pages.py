@@ -24,7 +24,7 @@ from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.urls import record_url, relative
 from partnerhub.render.map import partner_map
 from partnerhub.search.page_meta import search_meta
-from partnerhub.search_text import fold
+from partnerhub.text import fold
 
 
 @dataclass

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 from partnerhub.hub import Entry, Hub
 from partnerhub.hubconfig import HubConfig
 from partnerhub.model import RECORD_TYPES
-from partnerhub.model.fields import ID_PATTERN, suggest_id
+from partnerhub.model.fields import ID_PATTERN
+from partnerhub.text import suggest_id
 from partnerhub.model.practice import SECTIONS
 from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
 from partnerhub.sourcefiles import IGNORED_NAMES, PROSE_NAME, ProseFile, is_inside, read_text, split_prose

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from partnerhub.search_text import fold
+from partnerhub.text import fold
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 import pytest
 
 from partnerhub.search.pagefind import SearchIndexError, build_index
-from partnerhub.search.translit import name_forms, to_ascii
+from partnerhub.search.translit import name_forms
+from partnerhub.text import to_ascii
 from tests.site.conftest import ROOT
 
 

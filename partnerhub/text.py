@@ -1,0 +1,149 @@
+"""Text as people type and read it: folding, transliteration, ids, look-alike letters.
+
+One home for every rule that turns text into another form, so that ids, search and sorting
+agree (``Σέρρες`` is ``serres`` everywhere):
+
+* :func:`fold` for comparing and sorting (case, accents and letters such as ø, ł, đ);
+* :func:`to_ascii` for the Latin, ASCII form of a name in any script (Greek after ELOT 743
+  as on Greek passports, Cyrillic after the Serbian/Montenegrin Latin alphabet with ASCII
+  digraphs), used for search and ids;
+* :func:`suggest_id` for the id a contributor probably meant, computed from the text a
+  reader sees (invisible format characters dropped, look-alike letters read as the letters
+  they imitate);
+* :func:`format_characters` and :func:`mixed_script_words` for the checks that refuse
+  invisible characters and point out a Cyrillic ``ѕ`` hiding in a Latin name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                          "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "ð": "d", "ı": "i", "ς": "σ"})
+
+
+def fold(text: str) -> str:
+    """``Škofja Loka`` -> ``skofja loka``; ``Σέρρες`` -> ``σερρεσ``; ``Tønder`` -> ``tonder``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_SPECIAL)
+
+
+# Greek, applied after fold() (lower case, no accents, final sigma as σ): pairs first.
+_GREEK_PAIRS = [("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"), ("μπ", "mp"), ("ντ", "nt"),
+                ("γκ", "gk"), ("γγ", "ng"), ("γχ", "nch"), ("γξ", "nx"), ("θ", "th"), ("χ", "ch"), ("ψ", "ps")]
+_GREEK = str.maketrans({
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "τ": "t", "υ": "y", "φ": "f",
+    "ω": "o",
+})
+# Cyrillic: the Serbian/Montenegrin Latin alphabet folded to ASCII, with digraphs where the
+# Latin letter has a caron (ž, č, š: zh, ch, sh), so that a reader can tell them apart.
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "j", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch",
+    "џ": "dz", "ш": "sh", "щ": "sht", "ъ": "a", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ѓ": "g", "ќ": "k", "ѕ": "dz", "і": "i", "ї": "i", "є": "ye", "ґ": "g",
+})
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def to_ascii(text: str) -> str:
+    """Lower-case ASCII words of ``text``, separated by single spaces (may be empty)."""
+    folded = fold(text)
+    for pair, latin in _GREEK_PAIRS:
+        folded = folded.replace(pair, latin)
+    folded = folded.translate(_GREEK).translate(_CYRILLIC)
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+# --- invisible and look-alike characters ---------------------------------------------
+
+def format_characters(text: str) -> list[str]:
+    """The invisible format characters (Unicode category Cf: bidi controls and isolates,
+    zero-width spaces and joiners, the byte-order mark, soft hyphens…) in ``text``."""
+    return [c for c in text if unicodedata.category(c) == "Cf"]
+
+
+def without_format_characters(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def describe_character(char: str) -> str:
+    """``U+0455 CYRILLIC SMALL LETTER DZE``"""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+# Cyrillic and Greek letters that look like Latin ones (a small, common subset of
+# Unicode's confusables: enough for the letters of European place names).
+LOOK_ALIKES = {
+    **dict(zip("аеорсухіјѕԁһӏԛԝ", "aeopcyxijsdhlqw")),
+    **dict(zip("АВЕКМНОРСТХІЈЅУ", "ABEKMHOPCTXIJSY")),
+    **dict(zip("οινρκυαετ", "oivpkuaet")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),
+}
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str | None:
+    """``LATIN``, ``GREEK``, ``CYRILLIC``… for a letter; None for anything else."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+@dataclass(frozen=True)
+class MixedWord:
+    """A word written in two scripts, and the letters that stand out."""
+
+    word: str
+    script: str  # the script of most of its letters
+    strangers: tuple[str, ...]  # letters of another script
+
+    def latin_reading(self) -> str | None:
+        """The word with its strangers read as the Latin letters they look like, if all do."""
+        if self.script != "LATIN" or not all(c in LOOK_ALIKES for c in self.strangers):
+            return None
+        return "".join(LOOK_ALIKES.get(c, c) if c in self.strangers else c for c in self.word)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def mixed_script_words(text: str) -> list[MixedWord]:
+    """Words of ``text`` that mix letters of Latin, Greek or Cyrillic (``ѕerres``)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        counts: dict[str, int] = {}
+        for char in word:
+            script = script_of(char)
+            if script in ("LATIN", "GREEK", "CYRILLIC"):
+                counts[script] = counts.get(script, 0) + 1
+        if len(counts) < 2:
+            continue
+        main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
+        strangers = tuple(dict.fromkeys(c for c in word if script_of(c) in counts and script_of(c) != main))
+        found.append(MixedWord(word, main, strangers))
+    return found
+
+
+def visible_text(text: str) -> str:
+    """What a reader sees: format characters dropped, a look-alike letter hiding in a Latin
+    word read as the Latin letter it imitates."""
+    text = without_format_characters(text)
+    for mixed in mixed_script_words(text):
+        reading = mixed.latin_reading()
+        if reading:
+            text = text.replace(mixed.word, reading)
+    return text
+
+
+def suggest_id(text: str) -> str:
+    """An ASCII kebab-case id made from ``text`` (``Škofja Loka`` -> ``skofja-loka``)."""
+    return to_ascii(visible_text(text)).replace(" ", "-") or "record"
