@@ -28,7 +28,7 @@ from partnerhub.render.relations import build_relations
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.site import alternates, navigation, sitemap
 from partnerhub.render.urls import source_path
-from partnerhub.search import strings as search_strings
+from partnerhub.i18n import gettext
 from partnerhub.search.pagefind import SearchIndexError
 from partnerhub.site_finish import finish_site
 
@@ -132,7 +132,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     # theme overrides (hooks/theme/) translate their own strings with the hub's catalogs
     lang = config.extra[LANG_KEY]
-    env.filters["ph_t"] = lambda message: search_strings.gettext(lang, message)
+    env.filters["ph_t"] = lambda message: gettext(lang, message)
     return env
 
 

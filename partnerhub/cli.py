@@ -1,4 +1,4 @@
-"""The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/scaffold.py).
+"""The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/new/).
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
 """
@@ -12,18 +12,9 @@ import time
 from pathlib import Path
 
 from partnerhub import __version__
-from partnerhub.i18n import gettext_ as _, ngettext_, set_language
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder, from ``start`` upwards, that holds ``data/hub.yml``."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        if (folder / "data" / "hub.yml").is_file():
-            return folder
-    if start.name == "data" and (start / "hub.yml").is_file():
-        return start.parent
-    return None
+from partnerhub.hubdata import find_root, read_hub_for_command
+from partnerhub.i18n import current_language, gettext_ as _, ngettext, set_language
+from partnerhub.new import add_parser as add_new_parser
 
 
 def _select(paths: list[str], root: Path) -> set[str] | None:
@@ -40,18 +31,9 @@ def _select(paths: list[str], root: Path) -> set[str] | None:
     return files
 
 
-def _record_count(kind: str, count: int) -> str:
-    forms = {
-        "networks": ngettext_("{count} network", "{count} networks", count),
-        "partners": ngettext_("{count} partner", "{count} partners", count),
-        "meetings": ngettext_("{count} meeting", "{count} meetings", count),
-        "practices": ngettext_("{count} practice", "{count} practices", count),
-    }
-    return forms[kind].format(count=count)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     from partnerhub.hub import load_hub
+    from partnerhub.registry import RECORD_TYPES
 
     started = time.perf_counter()
     targets = args.paths or ["."]
@@ -78,30 +60,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
     if args.format != "github" or errors == 0:
-        summary = ", ".join(_record_count(kind, len(entries)) for kind, entries in hub.records.items())
+        summary = ", ".join(ngettext(current_language(), t.count, len(hub.records[t.folder])) for t in RECORD_TYPES)
         out = sys.stdout if args.format != "github" else sys.stderr
         print(_("{files} files checked in {seconds:.2f} s: {summary}; {vocabularies} vocabularies").format(
             files=hub.files_read, seconds=time.perf_counter() - started, summary=summary,
             vocabularies=len(hub.vocabularies)), file=out)
         print(_("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), file=out)
     return 1 if errors else 0
-
-
-def read_hub_for_command(root_arg: str | None, prog: str):
-    """(root, settings and vocabularies, 0) for `schema` and `new`; on failure the hub is
-    None and the status is the exit code (2: no hub here, 1: unreadable settings)."""
-    from partnerhub.hubdata import HubDataError, read_hub
-
-    root = Path(root_arg).resolve() if root_arg else find_root(Path.cwd())
-    if root is None:
-        print(_("{prog}: no data/hub.yml found here or above: run this in the hub's folder, or pass --root").format(
-            prog=prog), file=sys.stderr)
-        return None, None, 2
-    try:
-        return root, read_hub(root), 0
-    except HubDataError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return root, None, 1
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -140,8 +105,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("write nothing; exit 1 if the committed schemas are not up to date"))
     schema.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     schema.set_defaults(func=cmd_schema)
-    from partnerhub.scaffold import add_parser as add_new_parser
-
     add_new_parser(sub)
     return parser
 

@@ -1,8 +1,9 @@
 """The loaded hub: settings, vocabularies and records, each with where it came from.
 
-``load_hub(root)`` reads ``root/data``, validates everything and returns a :class:`Hub`
-whose ``problems`` list every error and warning; records that failed validation are left
-out of ``records`` so that nothing half-valid is ever rendered.
+``load_hub(root)`` reads ``root/data`` (``partnerhub.loader``), validates everything
+(``partnerhub.validation``) and returns a :class:`Hub` whose ``problems`` list every error
+and warning; records that failed validation are left out of ``records`` so that nothing
+half-valid is ever rendered.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from partnerhub.hubconfig import HubConfig
-from partnerhub.model import RECORD_TYPES
+from partnerhub.model.common import Record
 from partnerhub.model.vocabulary import Vocabulary
-from partnerhub.validation.problems import Problem
+from partnerhub.problems import Problem
+from partnerhub.registry import FOLDERS, RecordType
 from partnerhub.yamlsource import Positions
 
 
@@ -23,8 +23,8 @@ from partnerhub.yamlsource import Positions
 class Entry:
     """A valid record and the file it was read from."""
 
-    kind: str  # folder name: networks, partners, meetings, practices
-    record: BaseModel
+    type: RecordType
+    record: Record
     file: Path
     positions: Positions
     # (field, lang) -> (.md file, line) for text read from prose files
@@ -34,13 +34,18 @@ class Entry:
     def id(self) -> str:
         return self.record.id
 
+    @property
+    def kind(self) -> str:
+        """The record type's folder: ``networks``, ``partners``…"""
+        return self.type.folder
+
 
 @dataclass
 class Hub:
     root: Path
     config: HubConfig | None
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
-    records: dict[str, dict[str, Entry]] = field(default_factory=lambda: {k: {} for k in RECORD_TYPES})
+    records: dict[str, dict[str, Entry]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
 
@@ -56,12 +61,12 @@ class Hub:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
-    def get(self, kind: str, record_id: str):
-        entry = self.records[kind].get(record_id)
+    def get(self, folder: str, record_id: str | None) -> Record | None:
+        entry = self.records[folder].get(record_id) if record_id else None
         return entry.record if entry else None
 
-    def all(self, kind: str) -> list:
-        return [entry.record for entry in self.records[kind].values()]
+    def all(self, folder: str) -> list[Record]:
+        return [entry.record for entry in self.records[folder].values()]
 
     def label(self, vocabulary: str, term: str) -> dict[str, str]:
         vocab = self.vocabularies.get(vocabulary)

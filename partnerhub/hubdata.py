@@ -1,19 +1,21 @@
 """Light reading of a hub for the ``schema`` and ``new`` commands: settings, terms, record ids.
 
-Unlike ``load_hub`` this does not validate every record: it reads ``data/hub.yml``, the
+Used by commands that write (``schema``, ``new``). Unlike ``load_hub`` this does not validate every record: it reads ``data/hub.yml``, the
 vocabularies and the names of the record files, which is all that generating a JSON Schema
 or a new record needs, and it keeps working while other records still have errors.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from partnerhub.hubconfig import HubConfig
-from partnerhub.model import RECORD_TYPES
+from partnerhub.i18n import gettext_ as _
+from partnerhub.registry import FOLDERS
 from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
 from partnerhub.yamlsource import load_yaml
 
@@ -39,7 +41,7 @@ class HubData:
 
     def id_taken(self, record_id: str) -> Path | None:
         """The existing file using ``record_id`` in any record folder (ids are unique hub-wide)."""
-        for kind in RECORD_TYPES:
+        for kind in FOLDERS:
             path = self.data_dir / kind / f"{record_id}.yml"
             if path.exists():
                 return path
@@ -81,3 +83,29 @@ def read_hub(root: Path) -> HubData:
             raise HubDataError(f"{path} is not valid: run `partnerhub validate` to see why") from None
         hub.terms[name] = {term: entry.label.get(config.default_language, term) for term, entry in vocab.root.items()}
     return hub
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder, from ``start`` upwards, that holds ``data/hub.yml``."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / "data" / "hub.yml").is_file():
+            return folder
+    if start.name == "data" and (start / "hub.yml").is_file():
+        return start.parent
+    return None
+
+
+def read_hub_for_command(root_arg: str | None, prog: str):
+    """(root, settings and vocabularies, 0) for `schema` and `new`; on failure the hub is
+    None and the status is the exit code (2: no hub here, 1: unreadable settings)."""
+    root = Path(root_arg).resolve() if root_arg else find_root(Path.cwd())
+    if root is None:
+        print(_("{prog}: no data/hub.yml found here or above: run this in the hub's folder, or pass --root").format(
+            prog=prog), file=sys.stderr)
+        return None, None, 2
+    try:
+        return root, read_hub(root), 0
+    except HubDataError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return root, None, 1

@@ -20,10 +20,10 @@ from pydantic.json_schema import GenerateJsonSchema
 from partnerhub.countries import COUNTRY_CODES
 from partnerhub.hubconfig import HubConfig
 from partnerhub.hubdata import HubData
-from partnerhub.model import RECORD_TYPES, SINGULAR, Vocabulary
 from partnerhub.model import fields as F
-from partnerhub.model.practice import SECTIONS
-from partnerhub.model.walk import _markers_of
+from partnerhub.model.vocabulary import Vocabulary
+from partnerhub.model.walk import markers_of
+from partnerhub.registry import RECORD_TYPES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_REGEX = "^" + F.ID_PATTERN.pattern + "$"
@@ -62,10 +62,7 @@ _NO_MARKUP = "(?![\\s\\S]*(?:" + "|".join(
 NO_CONTROL_CHARACTERS = f"^{_NO_MARKUP}{_TEXT_CHARACTER}*$"
 NOT_BLANK = f"^(?=[\\s\\S]*\\S){_NO_MARKUP}{_TEXT_CHARACTER}*$"  # some visible text, and as above
 RELATIVE_PATH = r"^(?![/\\])(?![A-Za-z]:)(?!(?:.*[/\\])?\.\.(?:[/\\]|$))"
-NAMES = (*SINGULAR.values(), "vocabulary", "hub")  # data/schemas/<name>.schema.json
-# Fields whose text may come from an <id>.<lang>.md file beside the record.
-PROSE_FIELDS = {"meetings": {"report"}, "partners": {"description"}, "networks": {"summary"},
-                "practices": set(SECTIONS)}
+NAMES = (*(t.name for t in RECORD_TYPES), "vocabulary", "hub")  # data/schemas/<name>.schema.json
 
 # What each field check of partnerhub.model.fields becomes in JSON Schema.
 _CHECKS = {
@@ -75,7 +72,7 @@ _CHECKS = {
     F._check_url: {"format": "uri", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"},
     F._check_email: {"format": "email"},
     F._check_country: {"enum": sorted(COUNTRY_CODES)},
-    F._check_path: {"pattern": RELATIVE_PATH},
+    F.check_path: {"pattern": RELATIVE_PATH},
     F._check_text: {"pattern": NO_CONTROL_CHARACTERS},
 }
 
@@ -102,8 +99,8 @@ def _leaves(schema: dict):
 
 def _field_marker(model: type[BaseModel], name: str):
     info = model.model_fields[name]
-    marker = next((m for m in info.metadata if isinstance(m, (F.VocabRef, F.Translatable))), None)
-    return marker or _markers_of(info.annotation)[0]
+    marker = next((m for m in info.metadata if isinstance(m, (F.Ref, F.VocabRef, F.Translatable))), None)
+    return marker or markers_of(info.annotation)[0]
 
 
 class _Generator(GenerateJsonSchema):
@@ -135,10 +132,12 @@ class _Generator(GenerateJsonSchema):
         cls = schema["cls"]
         if not issubclass(cls, BaseModel) or "properties" not in json_schema:
             return json_schema
-        kind = next((k for k, model in RECORD_TYPES.items() if model is cls), None)
-        prose = PROSE_FIELDS.get(kind, set())
+        record_type = next((t for t in RECORD_TYPES if t.model is cls), None)
+        prose = set(record_type.prose.fields) if record_type else set()
         for name, prop in json_schema["properties"].items():
             marker = _field_marker(cls, name)
+            if isinstance(marker, (F.Ref, F.VocabRef)) and prop.get("type") == "array":
+                prop["uniqueItems"] = True  # like the validator's list_repeated
             if isinstance(marker, F.VocabRef):
                 self._add_terms(prop, marker.vocabulary)
             elif isinstance(marker, F.Translatable):
@@ -190,10 +189,10 @@ def schema_for(model, hub: HubData, title: str, description: str) -> dict:
 def all_schemas(hub: HubData) -> dict[str, dict]:
     """Record type (singular) -> schema, for every record type, vocabularies and hub.yml."""
     out = {}
-    for kind, model in RECORD_TYPES.items():
-        name = SINGULAR[kind]
+    for record_type in RECORD_TYPES:
+        name, model = record_type.name, record_type.model
         out[name] = schema_for(model, hub, f"partnerhub {name}",
-                               f"A {name} record, data/{kind}/<id>.yml. {model.__doc__.strip()} "
+                               f"A {name} record, data/{record_type.folder}/<id>.yml. {model.__doc__.strip()} "
                                "Check it with: partnerhub validate.")
     out["vocabulary"] = schema_for(Vocabulary, hub, "partnerhub vocabulary",
                                    "A vocabulary, data/vocabularies/<name>.yml: term id -> label per language.")

@@ -17,6 +17,10 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
+from partnerhub.i18n import EXTRACT_KEYWORDS
+
+KEYWORDS = [arg for keyword in EXTRACT_KEYWORDS for arg in ('-k', keyword)]
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "partnerhub" / "locale"
 POT = LOCALE / "messages.pot"
@@ -28,7 +32,7 @@ def pybabel(*args: str) -> None:
 
 
 def extract() -> None:
-    pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_", "-k", "gettext_", "-k", "ngettext_:1,2", "--no-location", "--sort-output",
+    pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
             "--omit-header", "-o", str(POT), str(ROOT))
 
 

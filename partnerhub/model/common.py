@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -97,3 +97,24 @@ class Publication(Strict):
     @property
     def is_public(self) -> bool:
         return self.publication == "published" and self.visibility == "public"
+
+
+class Record(Publication):
+    """Base of every record type: what lists, links, feeds and search need of any record.
+
+    ``NAME_FIELD`` names the field that says what the record is called (``name`` or
+    ``title``), ``SUMMARY_FIELD`` the short text shown in lists, cards and descriptions.
+    """
+
+    NAME_FIELD: ClassVar[str] = "name"
+    SUMMARY_FIELD: ClassVar[str | None] = "summary"
+
+    @property
+    def display_name(self) -> dict[str, str]:
+        """The record's name or title, per language."""
+        return getattr(self, self.NAME_FIELD)
+
+    @property
+    def summary_text(self) -> dict[str, str] | None:
+        """Its short text for lists and page descriptions, per language (may be None)."""
+        return getattr(self, self.SUMMARY_FIELD) if self.SUMMARY_FIELD else None

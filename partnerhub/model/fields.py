@@ -207,7 +207,7 @@ def _check_country(value: object) -> object:
 Country = Annotated[str, Strict(), AfterValidator(_check_country)]
 
 
-def _check_path(value: object) -> object:
+def check_path(value: object) -> object:
     if isinstance(value, str):
         if value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", value):
             raise PydanticCustomError("file_absolute", "absolute path", {"value": value})
@@ -216,7 +216,7 @@ def _check_path(value: object) -> object:
     return value
 
 
-FilePath = Annotated[str, Strict(), AfterValidator(_check_path), FileRef()]
+FilePath = Annotated[str, Strict(), AfterValidator(check_path), FileRef()]
 
 
 # --- language-keyed text -----------------------------------------------------

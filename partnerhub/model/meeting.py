@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from partnerhub.model.common import Document, Photo, Publication, Strict
+from partnerhub.model.common import Document, Photo, Record, Strict
 from partnerhub.model.fields import (
     Id, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictInt, Text, Time, check_end_after_start, ref, vocab,
 )
@@ -40,8 +40,10 @@ class Participants(Strict):
     description: LangText | None = Field(None, description="Who took part, in words.")
 
 
-class Meeting(Publication):
+class Meeting(Record):
     """A meeting of a network or of a local group."""
+
+    NAME_FIELD = "title"
 
     id: Id = Field(description="Same as the file name, e.g. breaking-isolation-04-serres.")
     network: ref("networks") = Field(description="Id of the network (a file in data/networks/).")

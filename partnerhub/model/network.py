@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from partnerhub.model.common import Period, Publication, Strict
+from partnerhub.model.common import Period, Record, Strict
 from partnerhub.model.fields import Id, LangMarkdown, LangText, Name, StrictInt, Url, ref, vocab
 
 
@@ -19,7 +19,7 @@ class Membership(Strict):
     joined: StrictInt | None = Field(None, ge=1990, le=2100, description="Year the partner joined, if later than the start.")
 
 
-class Network(Publication):
+class Network(Record):
     """A network of partners working together for a period under a programme."""
 
     id: Id = Field(description="Same as the file name, e.g. breaking-isolation.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from partnerhub.model.common import Contact, Coordinates, Publication, Strict
+from partnerhub.model.common import Contact, Coordinates, Record, Strict
 from partnerhub.model.fields import Country, Id, LangMarkdown, LangText, Url, ref, vocab
 
 
@@ -24,8 +24,10 @@ class LocalGroup(Strict):
     members: list[GroupMember] = Field(default_factory=list, description="Member organisations.")
 
 
-class Partner(Publication):
+class Partner(Record):
     """A city (municipality) or an organisation taking part in networks or practices."""
+
+    SUMMARY_FIELD = "description"
 
     id: Id = Field(description="Same as the file name, e.g. serres.")
     name: LangText = Field(description="Name, as written in each language (Serres, Σέρρες).")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from partnerhub.model.common import Contact, Link, Period, Photo, Publication, Strict
+from partnerhub.model.common import Contact, Link, Period, Photo, Record, Strict
 from partnerhub.model.fields import Id, LangMarkdown, LangText, StrictBool, StrictFloat, Text, ref, vocab
 
 # The sections every practice database converges on, in reading order.
@@ -27,8 +27,10 @@ class Funding(Strict):
     description: LangMarkdown | None = Field(None, description="Sources of funding, in words.")
 
 
-class Practice(Publication):
+class Practice(Record):
     """A good practice: something a partner did that others can learn from."""
+
+    NAME_FIELD = "title"
 
     id: Id = Field(description="Same as the file name, e.g. serres-volunteer-platform.")
     title: LangText = Field(description="Title of the practice.")

@@ -29,7 +29,7 @@ def literal_values(annotation) -> list:
     return []
 
 
-def _markers_of(annotation) -> tuple[object, tuple]:
+def markers_of(annotation) -> tuple[object, tuple]:
     """Split an annotation into (its marker or None, the inner types to walk into)."""
     marker = None
     if typing.get_origin(annotation) is typing.Annotated:
@@ -37,10 +37,10 @@ def _markers_of(annotation) -> tuple[object, tuple]:
         marker = next((m for m in meta if isinstance(m, MARKERS)), None)
         if marker is not None:
             return marker, ()
-        return _markers_of(base)
+        return markers_of(base)
     args = typing.get_args(annotation)
     if args:
-        found = [(_markers_of(arg)) for arg in args]
+        found = [(markers_of(arg)) for arg in args]
         inner_marker = next((m for m, _ in found if m is not None), None)
         inner_types = tuple(t for _, ts in found for t in ts)
         return inner_marker, inner_types
@@ -56,7 +56,7 @@ def _plan(model: type[BaseModel]) -> tuple:
         marker = next((m for m in info.metadata if isinstance(m, MARKERS)), None)
         inner: tuple = ()
         if marker is None:
-            marker, inner = _markers_of(info.annotation)
+            marker, inner = markers_of(info.annotation)
         plan.append((name, marker, inner))
     return tuple(plan)
 

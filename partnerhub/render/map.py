@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from partnerhub.geo import europe, project
 from partnerhub.render.urls import record_url
-from partnerhub.search.strings import gettext
+from partnerhub.i18n import N_, gettext
 from partnerhub.text import fold
 
 PADDING_KM = 220.0
@@ -174,10 +174,10 @@ def partner_map(page, which: str) -> Markup:
     online_points: list[Point] = []
     if which == "partners":
         points = _partner_points(page)
-        title, heading = gettext(lang, "Map of partners"), gettext(lang, "Partners by country")
+        title, heading = gettext(lang, N_("Map of partners")), gettext(lang, N_("Partners by country"))
     elif which == "meetings":
         points, online = _meeting_points(page)
-        title, heading = gettext(lang, "Map of meetings"), gettext(lang, "Meetings by host country")
+        title, heading = gettext(lang, N_("Map of meetings")), gettext(lang, N_("Meetings by host country"))
         for meeting in online:
             online_points.append(Point(
                 meeting.id, page.href(record_url("meetings", meeting.id)), page.plain(meeting.title),
@@ -189,7 +189,7 @@ def partner_map(page, which: str) -> Markup:
     if not points and not online_points:
         return Markup("")
     title_id, list_id = f"ph-map-{which}-title", f"ph-map-{which}-list"
-    summary = gettext(lang, "Map: {count} places. The same links are listed by country below.").format(
+    summary = gettext(lang, N_("Map: {count} places. The same links are listed by country below.")).format(
         count=page.loc.number(len(points)))
     figure = Markup("")
     if points:
@@ -201,7 +201,7 @@ def partner_map(page, which: str) -> Markup:
             ' <span class="ph-visually-hidden">{summary}</span>'
             ' <small class="ph-muted">{credit}</small></figcaption></figure>'
         ).format(list_id=list_id, skip=heading, svg=_svg(page, which, points, title, title_id), title_id=title_id,
-                 title=title, summary=summary, credit=gettext(lang, "Country outlines: Natural Earth (public domain)."))
-    extra = [(gettext(lang, "Online meetings"), online_points)] if online_points else []
+                 title=title, summary=summary, credit=gettext(lang, N_("Country outlines: Natural Earth (public domain).")))
+    extra = [(gettext(lang, N_("Online meetings")), online_points)] if online_points else []
     return Markup('<div class="ph-map ph-map--{which}" data-ph-map>{figure}{listing}</div>').format(
         which=which, figure=figure, listing=_list(page, points, heading, list_id, extra))

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from partnerhub.i18n import translations
 from partnerhub.model.practice import SECTIONS
 from partnerhub.render.fallback import fallback_block
-from partnerhub.render.labels import MEETING_STATUS, PRACTICE_STATUS, ROLE
+from partnerhub.labels import MEETING_STATUS, PRACTICE_STATUS, ROLE
 from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html, plain_words
 from partnerhub.render.relations import Relations, build_relations

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import posixpath
 
-from partnerhub.model import RECORD_TYPES
+from partnerhub.registry import FOLDERS
 
-CATALOGUES = tuple(RECORD_TYPES) + ("themes",)
+CATALOGUES = FOLDERS + ("themes",)
 
 
 def record_url(kind: str, record_id: str) -> str:

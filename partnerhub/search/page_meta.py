@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from partnerhub.render.labels import PRACTICE_STATUS
-from partnerhub.search.strings import gettext
+from partnerhub.labels import PRACTICE_STATUS
+from partnerhub.i18n import N_, gettext
 from partnerhub.search.translit import name_forms
 
 # Filters shown in the search's filter panel, in this order (msgids of the hub's catalogs).
 TYPE, NETWORK, COUNTRY, THEME, TARGET_GROUP, STATUS, YEAR = (
-    "Type", "Network", "Country", "Theme", "Target group", "Status", "Year")
+    N_("Type"), N_("Network"), N_("Country"), N_("Theme"), N_("Target group"), N_("Status"), N_("Year"))
 FILTER_ORDER = (TYPE, NETWORK, COUNTRY, THEME, TARGET_GROUP, STATUS, YEAR)
-_TYPE_NAMES = {"network": "Network", "partner": "Partner", "meeting": "Meeting", "practice": "Good practice",
-               "theme": "Theme", "page": "Page"}
+_TYPE_NAMES = {"network": N_("Network"), "partner": N_("Partner"), "meeting": N_("Meeting"),
+               "practice": N_("Good practice"), "theme": N_("Theme"), "page": N_("Page")}
 
 
 def _all_languages(text) -> list[str]:

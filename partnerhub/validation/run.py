@@ -1,7 +1,9 @@
 """Validate a whole hub: every file, every record, every reference, in one run.
 
-Order: settings (``data/hub.yml``), vocabularies, prose files, records, then the checks
-across records. Every problem is collected; nothing stops at the first error.
+Order: settings (``data/hub.yml``), then what ``partnerhub.loader`` read (vocabularies,
+records with their prose files), each checked against its model, then the checks across
+records (references, the record types' own rules) and the missing translations. Every
+problem is collected; nothing stops at the first error.
 """
 
 from __future__ import annotations
@@ -12,69 +14,19 @@ from pydantic import BaseModel, ValidationError
 
 from partnerhub.hub import Entry, Hub
 from partnerhub.hubconfig import HubConfig
-from partnerhub.model import RECORD_TYPES
+from partnerhub.loader import Source, read_sources, read_yaml
 from partnerhub.model.fields import ID_PATTERN
-from partnerhub.text import suggest_id
-from partnerhub.model.practice import SECTIONS
 from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
-from partnerhub.sourcefiles import IGNORED_NAMES, PROSE_NAME, ProseFile, is_inside, read_text, split_prose
+from partnerhub.problems import Reporter
+from partnerhub.registry import RECORD_TYPES
+from partnerhub.text import suggest_id
 from partnerhub.validation import references, translations
-from partnerhub.validation.problems import Problem, format_path, sort_problems
 from partnerhub.validation.pydantic_errors import problems_from
-from partnerhub.yamlsource import Mark, Positions, load_yaml, mark_at
-
-# Which field a record type's <id>.<lang>.md file fills; practices split it into SECTIONS.
-PROSE_FIELDS = {"meetings": "report", "partners": "description", "networks": "summary", "practices": None}
-FREE_FOLDERS = {"media", "schemas"}  # any files may live here
+from partnerhub.yamlsource import Mark
 
 
-class Reporter:
-    """Collects problems, turning field paths into lines and columns."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def add(self, file: Path, mark: Mark, code: str, params: dict | None = None,
-            field: str = "", severity: str = "error") -> None:
-        self.problems.append(Problem(self.rel(file), mark.line, mark.column, severity, field, code, params or {}))
-
-    def at_path(self, entry_file: Path, positions: Positions, path: tuple, code: str, params: dict,
-                severity: str = "error", at_key: bool = False, prose: dict | None = None) -> None:
-        file, mark = entry_file, (positions.of(path) if at_key else positions.value_of(path))
-        snippet = params.get("snippet")  # the exact text at fault, within a longer text
-        origin = (prose or {}).get(tuple(path[:2]))
-        if origin is not None:
-            file, mark = origin[0], Mark(origin[1], 1)
-            if snippet:
-                mark = self._find_in_file(file, origin[1], snippet) or mark
-        elif snippet and not at_key:
-            mark = positions.find(path, snippet) or mark
-        self.add(file, mark, code, params, format_path(path), severity)
-
-    @staticmethod
-    def _find_in_file(file: Path, from_line: int, snippet: str) -> Mark | None:
-        """Where ``snippet`` first stands in ``file`` at or after line ``from_line``."""
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeError):
-            return None
-        start = 0
-        for _ in range(from_line - 1):
-            start = text.find("\n", start) + 1
-            if start == 0:
-                return None
-        index = text.find(snippet, start)
-        return mark_at(text, index) if index >= 0 else None
-
-
-def _validate_model(model, data, positions, hub_config, file: Path, report: Reporter, prose: dict):
+def _validate_model(model: type[BaseModel], data, positions, hub_config, file: Path, report: Reporter,
+                    prose: dict | None = None):
     try:
         return model.model_validate(data, context={"hub": hub_config})
     except ValidationError as exc:
@@ -83,159 +35,50 @@ def _validate_model(model, data, positions, hub_config, file: Path, report: Repo
         return None
 
 
-def _read_yaml(path: Path, report: Reporter):
-    source = read_text(path)
-    if source.problem:
-        code, params, mark = source.problem
-        report.add(path, mark, code, params)
-        return None, None
-    doc = load_yaml(source.text)
-    for problem in doc.problems:
-        report.add(path, problem.mark, problem.code, problem.params, format_path(problem.path))
-    if doc.data is None and doc.problems:
-        return None, None
-    if not isinstance(doc.data, dict):  # a list, a text, or a lone `null`
-        report.add(path, Mark(1, 1), "yaml_not_mapping")
-        return None, None
-    return doc.data, doc.positions
-
-
 def _load_config(hub: Hub, report: Reporter) -> None:
     path = hub.data_dir / "hub.yml"
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         report.add(path, Mark(1, 1), "hub_missing")
         return
-    data, positions = _read_yaml(path, report)
+    data, positions = read_yaml(path, report)
     if data is not None:
-        hub.config = _validate_model(HubConfig, data, positions, None, path, report, {})
+        hub.config = _validate_model(HubConfig, data, positions, None, path, report)
 
 
-def _classify(hub: Hub, report: Reporter):
-    """Sort the files under data/ into vocabularies, records and prose; flag the rest."""
-    vocabularies, records, prose = {}, {kind: [] for kind in RECORD_TYPES}, {kind: [] for kind in RECORD_TYPES}
-    for path in sorted(hub.data_dir.rglob("*")):
-        if path.name in IGNORED_NAMES or (path.is_dir() and not path.is_symlink()):
-            continue
-        parts = path.relative_to(hub.data_dir).parts
-        if parts[0] in FREE_FOLDERS or parts == ("hub.yml",):
-            continue
-        if path.is_symlink() and not is_inside(path, hub.root):
-            # never read it: it may be anything on the machine (a device, a huge file)
-            report.add(path, Mark(1, 1), "file_outside", {"value": report.rel(path)})
-            continue
-        if path.is_dir():  # a link to a folder inside the repository
-            continue
-        if not path.exists():  # a dangling link
-            report.add(path, Mark(1, 1), "file_missing", {"value": report.rel(path)})
-            continue
-        if not path.is_file():  # a pipe, a socket, a device: never read it
-            report.add(path, Mark(1, 1), "file_unexpected")
-            continue
-        if len(parts) == 2 and parts[0] in (*RECORD_TYPES, "vocabularies") and path.suffix == ".yaml":
-            report.add(path, Mark(1, 1), "file_yaml_extension", {"suggestion": path.stem + ".yml"})
-            continue
-        if len(parts) == 2 and parts[0] == "vocabularies" and path.suffix == ".yml" and path.stem in VOCABULARIES:
-            vocabularies[path.stem] = path
-        elif len(parts) == 2 and parts[0] in RECORD_TYPES and path.suffix == ".yml":
-            records[parts[0]].append(path)
-        elif len(parts) == 2 and parts[0] in RECORD_TYPES and PROSE_NAME.match(path.name):
-            prose[parts[0]].append(path)
-        else:
-            report.add(path, Mark(1, 1), "file_unexpected")
-    return vocabularies, records, prose
-
-
-def _load_vocabularies(hub: Hub, paths: dict, report: Reporter) -> None:
+def _validate_vocabularies(hub: Hub, sources, report: Reporter) -> None:
     for name in VOCABULARIES:
-        path = paths.get(name)
-        if path is None:
+        if name not in sources.vocabulary_paths:
             report.add(hub.data_dir / "vocabularies" / f"{name}.yml", Mark(1, 1), "vocab_missing", {"vocabulary": name})
-            continue
-        data, positions = _read_yaml(path, report)
-        if data is not None:
-            vocab = _validate_model(Vocabulary, data, positions, hub.config, path, report, {})
+        elif name in sources.vocabularies:
+            path, data, positions = sources.vocabularies[name]
+            vocab = _validate_model(Vocabulary, data, positions, hub.config, path, report)
             if vocab is not None:
                 hub.vocabularies[name] = vocab
+    for name, path in sources.vocabulary_paths.items():
+        if name not in VOCABULARIES:
+            report.add(path, Mark(1, 1), "file_unexpected")
 
 
-def _load_prose(kind: str, paths: list[Path], record_ids: set[str], hub: Hub, report: Reporter) -> dict:
-    """Read <id>.<lang>.md files; returns {record id: [ProseFile]}."""
-    found: dict[str, list[ProseFile]] = {}
-    for path in paths:
-        match = PROSE_NAME.match(path.name)
-        record_id, lang = match["id"], match["lang"]
-        if lang not in hub.config.languages:
-            report.add(path, Mark(1, 1), "prose_language", {"lang": lang, "known": ", ".join(hub.config.languages)})
-            continue
-        if record_id not in record_ids:
-            report.add(path, Mark(1, 1), "prose_orphan", {"id": record_id})
-            continue
-        source = read_text(path)
-        if source.problem:
-            code, params, mark = source.problem
-            report.add(path, mark, code, params)
-            continue
-        parsed = split_prose(path, source.text, record_id, lang, with_sections=PROSE_FIELDS[kind] is None)
-        if parsed.preamble_line is not None:
-            report.add(path, Mark(parsed.preamble_line, 1), "prose_section_missing")
-        seen = set()
-        for section in parsed.sections:
-            if PROSE_FIELDS[kind] is None and section.key not in SECTIONS:
-                report.add(path, Mark(section.line, 1), "prose_section_unknown",
-                           {"section": section.key, "known": ", ".join(f"{{#{s}}}" for s in SECTIONS)})
-            elif section.key in seen:
-                report.add(path, Mark(section.line, 1), "prose_section_twice", {"section": section.key})
-            seen.add(section.key)
-        found.setdefault(record_id, []).append(parsed)
-    return found
-
-
-def _merge_prose(kind: str, data: dict, files: list[ProseFile], record_file: Path, report: Reporter) -> dict:
-    """Put the prose files' text into the record's fields; returns {(field, lang): (file, line)}."""
-    origins: dict = {}
-    for prose in files:
-        for section in prose.sections:
-            field = PROSE_FIELDS[kind] or section.key
-            if PROSE_FIELDS[kind] is None and section.key not in SECTIONS:
-                continue
-            current = data.get(field)
-            if isinstance(current, dict) and prose.lang in current and (field, prose.lang) not in origins:
-                report.add(prose.path, Mark(section.line, 1), "prose_both",
-                           {"field": field, "lang": prose.lang, "md": report.rel(record_file)})
-                continue
-            if current is not None and not isinstance(current, dict):
-                continue  # the YAML's own type error is reported by the model
-            data[field] = {**(current or {}), prose.lang: section.text}
-            origins[(field, prose.lang)] = (prose.path, section.line)
-    return origins
-
-
-def _load_records(hub: Hub, kind: str, paths: list[Path], prose_paths: list[Path], report: Reporter,
-                  seen_ids: dict, unvalidated: list) -> None:
-    model: type[BaseModel] = RECORD_TYPES[kind]
-    prose = _load_prose(kind, prose_paths, {p.stem for p in paths}, hub, report)
-    for path in paths:
-        if not ID_PATTERN.fullmatch(path.stem):
-            report.add(path, Mark(1, 1), "file_name_not_id", {"name": path.name, "suggestion": suggest_id(path.stem)})
-        data, positions = _read_yaml(path, report)
-        if data is None:
-            continue
-        origins = _merge_prose(kind, data, prose.get(path.stem, []), path, report)
-        record_id = data.get("id")
-        if isinstance(record_id, str) and ID_PATTERN.fullmatch(record_id):
-            if record_id != path.stem:
-                report.add(path, positions.value_of(("id",)), "id_not_file_name",
-                           {"value": record_id, "expected": path.stem}, "id")
-            elif record_id in seen_ids:
-                report.add(path, positions.value_of(("id",)), "id_duplicate",
-                           {"value": record_id, "other": seen_ids[record_id]}, "id")
-            else:
-                seen_ids[record_id] = report.rel(path)
-        record = _validate_model(model, data, positions, hub.config, path, report, origins)
-        if record is not None and record.id == path.stem:
-            hub.records[kind][record.id] = Entry(kind, record, path, positions, origins)
-        else:
-            unvalidated.append(references.Unvalidated(kind, path, data, positions))
+def _check_id(source: Source, seen_ids: dict[str, Source], report: Reporter) -> None:
+    """The file name is an id, the record's id is its file name, and no other file has it."""
+    path, data, positions = source.path, source.data, source.positions
+    if not ID_PATTERN.fullmatch(path.stem):
+        report.add(path, Mark(1, 1), "file_name_not_id", {"name": path.name, "suggestion": suggest_id(path.stem)})
+    record_id = data.get("id")
+    if not (isinstance(record_id, str) and ID_PATTERN.fullmatch(record_id)):
+        return
+    if record_id != path.stem:
+        report.add(path, positions.value_of(("id",)), "id_not_file_name",
+                   {"value": record_id, "expected": path.stem}, "id")
+    elif record_id in seen_ids:
+        # both files are told: the one that came last is not necessarily the newer one
+        other = seen_ids[record_id]
+        report.add(path, positions.value_of(("id",)), "id_duplicate",
+                   {"value": record_id, "other": report.rel(other.path)}, "id")
+        report.add(other.path, other.positions.value_of(("id",)), "id_duplicate",
+                   {"value": record_id, "other": report.rel(path)}, "id")
+    else:
+        seen_ids[record_id] = source
 
 
 def validate_hub(root: Path) -> Hub:
@@ -245,17 +88,28 @@ def validate_hub(root: Path) -> Hub:
     report = Reporter(root)
     _load_config(hub, report)
     if hub.config is None:
-        hub.problems = sort_problems(report.problems)
+        hub.problems = report.sorted()
         return hub
-    vocab_paths, record_paths, prose_paths = _classify(hub, report)
-    hub.files_read = len(vocab_paths) + sum(len(p) for p in record_paths.values()) + sum(len(p) for p in prose_paths.values()) + 1
-    _load_vocabularies(hub, vocab_paths, report)
-    seen_ids: dict[str, str] = {}
-    unvalidated: list[references.Unvalidated] = []
-    for kind in RECORD_TYPES:
-        _load_records(hub, kind, record_paths[kind], prose_paths[kind], report, seen_ids, unvalidated)
-    known_ids = {kind: {p.stem for p in paths} for kind, paths in record_paths.items()}
-    references.check(hub, known_ids, report, unvalidated)
+    sources = read_sources(hub.data_dir, hub.config.languages, report)
+    hub.files_read = sources.files_read
+    _validate_vocabularies(hub, sources, report)
+    seen_ids: dict[str, Source] = {}
+    unvalidated: list[Source] = []
+    for source in sources.records:
+        _check_id(source, seen_ids, report)
+        record = _validate_model(source.type.model, source.data, source.positions, hub.config, source.path,
+                                 report, source.prose)
+        if record is not None and record.id == source.path.stem:
+            hub.records[source.type.folder][record.id] = Entry(source.type, record, source.path, source.positions,
+                                                               source.prose)
+        else:
+            unvalidated.append(source)
+    references.check(hub, sources.known_ids, report, unvalidated)
+    for record_type in RECORD_TYPES:
+        for entry in hub.records[record_type.folder].values():
+            for rule in record_type.rules:
+                for path, code, params in rule(entry, hub):
+                    report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose)
     translations.check(hub, report)
-    hub.problems = sort_problems(report.problems)
+    hub.problems = report.sorted()
     return hub

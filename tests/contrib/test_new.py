@@ -14,8 +14,9 @@ import pytest
 from partnerhub.cli import main
 from partnerhub.hub import load_hub
 from partnerhub.hubdata import read_hub
-from partnerhub.model import RECORD_TYPES
-from partnerhub.scaffold import KINDS, QUESTIONS, gather, render, write_new
+from partnerhub.new.command import QUESTIONS, gather
+from partnerhub.new.write import render, write_new
+from partnerhub.registry import BY_NAME
 from partnerhub.yamlsource import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,12 +95,12 @@ def test_template_describes_every_field(kind, hub, capsys):
     assert run(capsys, "new", kind, "--root", str(hub), "--no-input", *GOOD[kind])[0] == 0
     text = (hub / EXPECTED_FILE[kind]).read_text(encoding="utf-8")
     lines = text.splitlines()
-    for name in RECORD_TYPES[KINDS[kind]].model_fields:
+    for name in BY_NAME[kind].model.model_fields:
         found = [i for i, line in enumerate(lines) if re.match(rf"^(# )?{name}:", line)]
         assert found, f"{kind}: field `{name}` is missing from the template"
         comments = " ".join(lines[max(0, found[0] - 10):found[0]])
         assert "Required" in comments or "Optional" in comments, f"{kind}.{name}: no help comment above it"
-    if "themes" in RECORD_TYPES[KINDS[kind]].model_fields:
+    if "themes" in BY_NAME[kind].model.model_fields:
         for term in read_hub(hub).terms["themes"]:
             assert term in text, f"{kind}: the theme `{term}` is not listed"
 

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 from babel.messages.frontend import CommandLineInterface
+
+from partnerhub.i18n import EXTRACT_KEYWORDS
+
+KEYWORDS = [arg for keyword in EXTRACT_KEYWORDS for arg in ('-k', keyword)]
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -23,8 +27,7 @@ def catalog(lang: str):
 
 def extracted_ids(tmp_path: Path) -> set:
     pot = tmp_path / "messages.pot"
-    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_",
-                                "-k", "gettext_", "-k", "ngettext_:1,2", "--no-location", "-o", str(pot), str(ROOT)])
+    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "-o", str(pot), str(ROOT)])
     with open(pot, "rb") as fh:
         return {m.id for m in read_po(fh) if m.id}
 

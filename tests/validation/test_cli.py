@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerhub.validation.problems import Problem
+from partnerhub.problems import Problem
 
 from tests.validation.validation_support import PROBLEM_LINE, copy_base_hub, problem_lines, run_cli, validate
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnerhub.validation.messages import MESSAGES
+from partnerhub.messages import MESSAGES
 from partnerhub.validation.run import validate_hub
 from partnerhub.yamlsource import load_yaml
 

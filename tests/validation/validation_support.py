@@ -256,11 +256,34 @@ CASES = [
         "data/meetings/visit.yml:8:11: error: photos[0].file: `media/shared/photo.jpg` leads outside the repository "
         "(a link): put a copy of the file itself in its place"]),
     Case("record_link_outside", {"data/partners/record.yml": Link("outside/record.yml")}, [
-        "data/partners/record.yml:1:1: error: `data/partners/record.yml` leads outside the repository (a link): put a "
-        "copy of the file itself in its place"]),
+        "data/partners/record.yml:1:1: error: `data/partners/record.yml` is a symbolic link: files under data/ are "
+        "never read through links; put the file itself here"]),
     Case("record_link_dangling", {"data/partners/gone.yml": Link("../../nowhere/gone.yml")}, [
-        "data/partners/gone.yml:1:1: error: the file `data/partners/gone.yml` does not exist: add it under data/ "
-        "or correct the path"]),
+        "data/partners/gone.yml:1:1: error: `data/partners/gone.yml` is a symbolic link: files under data/ are "
+        "never read through links; put the file itself here"]),
+    Case("record_link_inside", {"data/partners/agen-copy.yml": Link("agen.yml")}, [
+        "data/partners/agen-copy.yml:1:1: error: `data/partners/agen-copy.yml` is a symbolic link: files under data/ "
+        "are never read through links; put the file itself here"]),
+    Case("file_too_large", {"data/partners/big.yml": "id: big\nname: {en: Big}\nkind: municipality\ncountry: GR\n"
+                            "description:\n  en: >-\n" + "    words words words words words words words\n" * 25_000}, [
+        "data/partners/big.yml:1:1: error: the file is too large (1,150 kB; at most 1,000 kB): split it, or move long "
+        "texts into shorter ones"]),
+    Case("file_name_case", {f"{MEETING}.en.md": "Agen.\n", "data/meetings/Breaking-isolation-01-agen.en.md": "Agen.\n"}, [
+        "data/meetings/Breaking-isolation-01-agen.en.md:1:1: error: there is no record `Breaking-isolation-01-agen` "
+        "for this text: name the file `<id>.<lang>.md` after a record in the same folder",
+        f"{MEETING}.en.md:1:1: error: the file name differs from `data/meetings/Breaking-isolation-01-agen.en.md` "
+        "only in capital letters: on Windows and macOS they are one file; rename one of them"]),
+    Case("prose_empty", {f"{MEETING}.en.md": "\n  \n"}, [
+        f"{MEETING}.en.md:1:1: error: this file is empty: write the text in it, or delete the file"]),
+    Case("part_of_cycle", {
+        "data/partners/agency.yml": "id: agency\nname: {en: Agency, el: Φορέας, fr: Agence}\nkind: municipality\n"
+                                    "country: GR\npart_of: office\n",
+        "data/partners/office.yml": "id: office\nname: {en: Office, el: Γραφείο, fr: Bureau}\nkind: municipality\n"
+                                    "country: GR\npart_of: agency\n"}, [
+        "data/partners/agency.yml:5:10: error: part_of: `part_of` leads back to this partner (agency → office → "
+        "agency): an organisation cannot be part of itself; correct one of the `part_of` ids",
+        "data/partners/office.yml:5:10: error: part_of: `part_of` leads back to this partner (office → agency → "
+        "office): an organisation cannot be part of itself; correct one of the `part_of` ids"]),
     Case("document_file_missing", {"data/meetings/visit.yml": _meeting_with(
         "documents:\n  - title: {en: Agenda, el: Ατζέντα, fr: Ordre du jour}\n    file: media/agenda.pdf\n")}, [
         "data/meetings/visit.yml:9:11: error: documents[0].file: the file `media/agenda.pdf` does not exist: add it "

@@ -14,10 +14,10 @@ from pydantic import TypeAdapter, ValidationError
 from partnerhub.countries import COUNTRY_CODES
 from partnerhub.hubdata import HubData
 from partnerhub.i18n import gettext_ as _
-from partnerhub.model import SINGULAR
+from partnerhub.registry import BY_FOLDER
 from partnerhub.model import fields as F
 from partnerhub.text import suggest_id
-from partnerhub.validation.messages import MESSAGES, render
+from partnerhub.messages import MESSAGES, render
 from partnerhub.validation.pydantic_errors import did_you_mean
 
 
@@ -82,7 +82,7 @@ def existing(kind: str):
         if value not in ids:
             known = ", ".join(ids) or _("none yet")
             raise Invalid(_("there is no {kind} `{value}`{did_you_mean}: known {kinds}: {known}").format(
-                kind=SINGULAR[kind], value=value, did_you_mean=did_you_mean(value, ids), kinds=kind, known=known))
+                kind=BY_FOLDER[kind].name, value=value, did_you_mean=did_you_mean(value, ids), kinds=kind, known=known))
         return value
     return check
 

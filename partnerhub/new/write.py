@@ -13,14 +13,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import ValidationError
 
 from partnerhub.hubdata import HubData
-from partnerhub.model import RECORD_TYPES
-from partnerhub.model.practice import SECTIONS
-from partnerhub.scaffold_docs import comment
+from partnerhub.registry import BY_NAME
+from partnerhub.new.comments import comment
 from partnerhub.yamlsource import YAML11_BOOLEANS, load_yaml
 
-KINDS = {"meeting": "meetings", "practice": "practices", "partner": "partners", "network": "networks"}
-# Fields that may instead be written in an <id>.<lang>.md file beside the record.
-PROSE = {"meeting": {"report"}, "partner": {"description"}, "network": {"summary"}, "practice": set(SECTIONS)}
 
 
 def _plain_or_quoted(value) -> str:
@@ -40,15 +36,16 @@ def _plain_or_quoted(value) -> str:
 
 
 def render(kind: str, answers: dict, hub: HubData, today: dt.date | None = None) -> str:
-    """The text of a new ``kind`` record from ``answers`` (see ``partnerhub/scaffold_templates/``)."""
-    env = Environment(loader=PackageLoader("partnerhub", "scaffold_templates"), undefined=StrictUndefined,
+    """The text of a new ``kind`` record from ``answers`` (see ``partnerhub/new/templates/``)."""
+    env = Environment(loader=PackageLoader("partnerhub.new", "templates"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["y"] = _plain_or_quoted
-    model = RECORD_TYPES[KINDS[kind]]
+    record_type = BY_NAME[kind]
+    model = record_type.model
     config = hub.config
 
     def about(name: str, indent: int = 0) -> str:
-        return comment(model, name, hub, prose=name in PROSE[kind], indent=indent)
+        return comment(model, name, hub, prose=name in record_type.prose.fields, indent=indent)
 
     def langmap(value: str, indent: int = 2) -> str:
         """The default language's text, and a commented line for each translation."""
@@ -65,7 +62,7 @@ def render(kind: str, answers: dict, hub: HubData, today: dt.date | None = None)
         return "\n".join(lines)
 
     return env.get_template(f"{kind}.yml.j2").render(
-        a=answers, about=about, langmap=langmap, commented=commented, kind=kind, folder=KINDS[kind],
+        a=answers, about=about, langmap=langmap, commented=commented, kind=kind, folder=record_type.folder,
         today=today or dt.date.today(), lang=config.default_language, others=config.other_languages,
     )
 
@@ -76,7 +73,7 @@ def check_rendered(kind: str, text: str, hub: HubData) -> list[str]:
     if doc.problems or not isinstance(doc.data, dict):
         return [p.code for p in doc.problems] or ["not a mapping"]
     try:
-        RECORD_TYPES[KINDS[kind]].model_validate(doc.data, context={"hub": hub.config})
+        BY_NAME[kind].model.model_validate(doc.data, context={"hub": hub.config})
     except ValidationError as exc:
         return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)]
     return []

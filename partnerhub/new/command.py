@@ -2,7 +2,7 @@
 
 The essentials (network, host, dates, title…) come from options or, in a terminal, from
 questions that are asked again until the answer is valid. The file is written from a Jinja2
-template in ``partnerhub/scaffold_templates/`` and is valid at once; it is never written
+template in ``partnerhub/new/templates/`` and is valid at once; it is never written
 over an existing file. Exit codes: 0 written, 1 the file exists (or a check failed),
 2 usage error (a bad or missing option), 130 cancelled.
 """
@@ -17,11 +17,12 @@ from typing import Callable
 
 from babel import Locale
 
-from partnerhub import scaffold_checks as C
-from partnerhub.hubdata import HubData
+from partnerhub.new import checks as C
+from partnerhub.hubdata import HubData, read_hub_for_command
 from partnerhub.i18n import gettext_ as _
 from partnerhub.text import suggest_id
-from partnerhub.scaffold_write import KINDS, check_rendered, render, write_new
+from partnerhub.new.write import check_rendered, render, write_new
+from partnerhub.registry import BY_NAME
 
 
 
@@ -230,8 +231,6 @@ def _next_steps(rel: str, kind: str) -> str:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """The ``new`` command; see the module's docstring for the exit codes."""
-    from partnerhub.cli import read_hub_for_command
-
     kind = args.record_type
     prog = f"partnerhub new {kind}"
     root, hub, status = read_hub_for_command(args.root, prog)
@@ -257,7 +256,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    path = root / "data" / KINDS[kind] / f"{answers['id']}.yml"
+    path = root / "data" / BY_NAME[kind].folder / f"{answers['id']}.yml"
     rel = path.relative_to(root).as_posix()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from pydantic_core import PydanticUndefined
 
 from partnerhub.hubdata import HubData
 from partnerhub.model.fields import Ref, Translatable, VocabRef
-from partnerhub.model.walk import _markers_of, literal_values
+from partnerhub.model.walk import markers_of, literal_values
 
 WIDTH = 92
 _MAX_IDS = 15
@@ -26,11 +26,11 @@ def _is_bool(annotation) -> bool:
 
 def _marker(info):
     marker = next((m for m in info.metadata if isinstance(m, (Ref, VocabRef, Translatable))), None)
-    return marker or _markers_of(info.annotation)[0]
+    return marker or markers_of(info.annotation)[0]
 
 
 def _inner_model(info) -> type[BaseModel] | None:
-    inner = _markers_of(info.annotation)[1]
+    inner = markers_of(info.annotation)[1]
     return inner[0] if inner else None
 
 

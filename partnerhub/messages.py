@@ -1,10 +1,16 @@
-"""Every message the validator can print, by code, in plain words with what to do.
+"""Every message the hub can print about the data, by code, in plain words with what to do.
 
 Templates are gettext msgids (English); ``{name}`` placeholders are filled from the
-problem's parameters. ``tests/fixtures/invalid/`` holds one fixture per code.
+problem's parameters when the message is printed, in the language chosen for the output
+(``--lang``), never when the problem is found: parameters stay data. A parameter may be a
+:class:`Msg` (a part of a message, e.g. "did you mean …?"), a :class:`Word` (a translatable
+word, e.g. a record type's name) or a :class:`LanguageName`; each is rendered in the output
+language too. ``tests/fixtures/invalid/`` holds one fixture per code.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from partnerhub.i18n import N_, gettext_
 
@@ -29,6 +35,11 @@ MESSAGES = {
     "yaml_not_mapping": N_("a record must be a set of `field: value` lines, e.g. `id: …`, not a list or a single value: start each line with a field name and a colon"),
     "file_unexpected": N_("this file is not part of any record type: move it into data/networks, data/partners, data/meetings, data/practices, data/vocabularies or data/media"),
     "file_yaml_extension": N_("record files end in `.yml`: rename it to `{suggestion}`"),
+    "file_link": N_("`{value}` is a symbolic link: files under data/ are never read through links; put the file itself here"),
+    "file_unreadable": N_("this file cannot be read: check that it is a plain file and that you may read it"),
+    "file_too_large": N_("the file is too large ({size}; at most {limit}): split it, or move long texts into shorter ones"),
+    "file_name_case": N_("the file name differs from `{other}` only in capital letters: on Windows and macOS they are one file; rename one of them"),
+    "text_line_separator": N_("the text holds an invisible line separator ({code_point}), often pasted from a PDF or a word processor: delete it and retype the line break or the space"),
     "file_name_not_id": N_("the file name `{name}` is not a valid id: use lower-case ASCII letters, digits and hyphens, e.g. `{suggestion}.yml`"),
     # fields
     "missing": N_("required field `{field}` is missing: add it ({description})"),
@@ -97,13 +108,51 @@ MESSAGES = {
     "prose_section_unknown": N_("`{section}` is not a section of a practice: use one of {known}"),
     "prose_section_missing": N_("the text before the first heading belongs to no section: start with a heading such as `## The problem {{#problem}}`"),
     "prose_section_twice": N_("the section `{section}` appears twice: keep one"),
+    "prose_empty": N_("this file is empty: write the text in it, or delete the file"),
+    "list_repeated": N_("`{value}` is listed twice in `{field}`: keep it once"),
+    "part_of_cycle": N_("`part_of` leads back to this partner ({chain}): an organisation cannot be part of itself; correct one of the `part_of` ids"),
+    "transferred_to_owner": N_("`{value}` runs this practice (it is one of its `owners`): `transferred_to` lists the other partners that adapted it; remove `{value}` here"),
     "hub_missing": N_("data/hub.yml is missing: create it with the hub's `name`, its `languages` and its `default_language`"),
     # warnings
-    "translation_missing": N_("no {language} text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
+    "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
 }
 
 
 _SHOWN_VALUE = 80  # longer values are cut in messages
+_SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion")
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message, or a part of one, by code: rendered when it is printed."""
+
+    code: str
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def __str__(self) -> str:
+        return render(self.code, self.params)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A translatable word inside a message (a gettext msgid), e.g. a record type's name."""
+
+    msgid: str
+
+    def __str__(self) -> str:
+        return gettext_(self.msgid)
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language's name in the output language: ``el`` is ``Greek``, ``grec`` in French."""
+
+    code: str
+
+    def __str__(self) -> str:
+        from partnerhub.i18n import current_language, language_name
+
+        return language_name(self.code, current_language())
 
 
 def shown(value) -> str:
@@ -117,8 +166,7 @@ def shown(value) -> str:
 def render(code: str, params: dict) -> str:
     """The message for ``code`` in the current language, filled in with ``params``."""
     template = gettext_(MESSAGES[code])
-    values = {name: shown(value) if name in ("value", "key", "word", "tag", "detail", "suggestion") else value
-              for name, value in params.items()}
+    values = {name: shown(value) if name in _SHOWN_PARAMS else str(value) for name, value in params.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

@@ -1,0 +1,43 @@
+"""Rules across records that belong to one record type (the registry lists which).
+
+Each rule takes a valid record's :class:`~partnerhub.hub.Entry` and the hub, and yields
+``(field path, message code, parameters)`` for each problem; the validator places them on
+their lines. References that do not resolve are checked for every type in
+``references.py``; these rules check what only makes sense for one type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+def host_is_member(entry, hub) -> Iterator[tuple]:
+    """A meeting's host is a partner of the meeting's network."""
+    meeting = entry.record
+    network = hub.get("networks", meeting.network)
+    if network is None or meeting.host is None or hub.get("partners", meeting.host) is None:
+        return  # an unknown network or host is reported as such
+    if meeting.host not in {m.partner for m in network.partners}:
+        yield ("host",), "ref_not_member", {"value": meeting.host, "network": meeting.network}
+
+
+def part_of_without_cycle(entry, hub) -> Iterator[tuple]:
+    """``part_of`` never leads back to the partner itself (``a`` in ``b`` in ``a``)."""
+    chain = [entry.record.id]
+    parent = entry.record.part_of
+    while parent is not None:
+        if parent in chain:
+            if parent == entry.record.id:
+                yield ("part_of",), "part_of_cycle", {"chain": " → ".join([*chain, parent])}
+            return  # a cycle further up is reported on the partners that are in it
+        chain.append(parent)
+        record = hub.get("partners", parent)
+        parent = record.part_of if record is not None else None
+
+
+def not_transferred_to_owner(entry, hub) -> Iterator[tuple]:
+    """A practice is not "adapted by" a partner that runs it."""
+    practice = entry.record
+    for index, partner in enumerate(practice.transferred_to):
+        if partner in practice.owners:
+            yield ("transferred_to", index), "transferred_to_owner", {"value": partner}
