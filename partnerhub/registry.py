@@ -47,8 +47,12 @@ class Catalogue:
 
     style: str  # "table" (one row a record) or "cards"
     columns: tuple[str, ...] = ()  # table: "dates", "name" or facet keys, in order
-    map: bool = False  # a map of the records' places above the list
     order: str = "name"  # "name" (alphabetical in the page's language) or "date"
+    # a map of the records' places above the list: its title, the title of the list of the
+    # same links by country, and of the records that have no place on the map (msgids)
+    map_title: str | None = None
+    map_list_title: str = ""
+    unplaced_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class RecordType:
     places: Callable[[Record], list[str]] = lambda record: []
     # other names that should find it in search (acronyms, cities…), per language or plain
     other_names: Callable[[Record], list] = lambda record: []
+    place_names_in_search: bool = False  # its places' names find it too (a meeting's host)
 
     @property
     def template(self) -> str:
@@ -106,10 +111,11 @@ PARTNERS = RecordType(
     facets=(
         FacetUse(F.COUNTRY, lambda p, v: [p.country], column=True),
         FacetUse(F.ORGANISATION_KIND, lambda p, v: [p.kind], search=False, column=True),
-        FacetUse(F.NETWORK, lambda p, v: [n.id for n, _role in v.partner_networks.get(p.id, [])], column=True),
+        FacetUse(F.NETWORK, lambda p, v: [n.id for n, _role in v.partner_networks(p.id)], column=True),
     ),
     rules=(rules.part_of_without_cycle,),
-    catalogue=Catalogue(style="table", columns=("name", "country", "kind", "network"), map=True),
+    catalogue=Catalogue(style="table", columns=("name", "country", "kind", "network"),
+                        map_title=N_("Map of partners"), map_list_title=N_("Partners by country")),
     places=lambda p: [p.id],
     other_names=lambda p: [p.city] if p.city else [],
 )
@@ -128,15 +134,17 @@ MEETINGS = RecordType(
         FacetUse(F.MEETING_STATUS_FACET, lambda m, v: [m.status], filter=False, search=False, column=True),
     ),
     rules=(rules.host_is_member,),
-    catalogue=Catalogue(style="table", columns=("dates", "name", "network", "host", "status"), map=True,
-                        order="date"),
+    catalogue=Catalogue(style="table", columns=("dates", "name", "network", "host", "status"), order="date",
+                        map_title=N_("Map of meetings"), map_list_title=N_("Meetings by host country"),
+                        unplaced_title=N_("Online meetings")),
     places=lambda m: [m.host] if m.host else [],
+    place_names_in_search=True,
 )
 
 PRACTICES = RecordType(
     name="practice", folder="practices", model=Practice,
     label=N_("practice"), title=N_("Good practices"), singular_title=N_("Good practice"),
-    count=Np_("{count} practice", "{count} practices"),
+    count=Np_("{count} good practice", "{count} good practices"),
     prose=Prose(sections=SECTIONS),
     facets=(
         FacetUse(F.THEME, lambda p, v: p.themes),
@@ -149,6 +157,7 @@ PRACTICES = RecordType(
     rules=(rules.not_transferred_to_owner,),
     catalogue=Catalogue(style="cards"),
     places=lambda p: list(p.owners),
+    place_names_in_search=True,
 )
 
 # In the order of the site's menus and of the validator's summary.

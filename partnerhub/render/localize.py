@@ -81,6 +81,9 @@ class Localizer:
     def year(self, value: dt.date) -> str:
         return format_skeleton("y", value, locale=self.lang)
 
+    def year_number(self, year: int) -> str:
+        return self.year(dt.date(year, 1, 1))
+
     def number(self, value: float | int) -> str:
         return format_decimal(value, locale=self.lang)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from partnerhub.geo import europe, project
+from partnerhub.render.catalogue import data_attributes
 from partnerhub.render.urls import record_url
 from partnerhub.i18n import N_, gettext
 from partnerhub.text import fold
@@ -39,49 +40,38 @@ class Point:
     detail: str = ""  # shown after the link in the list (meeting dates)
 
 
-def _coordinates(page, partner):
+def _coordinates(rel, partner):
     """A partner's coordinates, or those of the partner it is part of."""
     seen = set()
     while partner is not None and partner.id not in seen:
         if partner.coordinates is not None:
             return partner.coordinates
         seen.add(partner.id)
-        partner = page.rel.public("partners", partner.part_of) if partner.part_of else None
+        partner = rel.visible("partners", partner.part_of) if partner.part_of else None
     return None
 
 
-def _partner_points(page) -> list[Point]:
-    points = []
-    for partner in page.rel.partners.values():
-        where = _coordinates(page, partner)
-        if where is None:
+def _points(cat) -> tuple[list[Point], list[Point]]:
+    """Points of the catalogue's records at their first place with coordinates, and the
+    records with no such place (online meetings), listed apart."""
+    points, unplaced, loc, rel = [], [], cat.texts.loc, cat.rel
+    for entry in cat.entries:
+        record = entry.record
+        places = [rel.visible("partners", pid) for pid in cat.type.places(record)]
+        place = next((p for p in places if p is not None and _coordinates(rel, p) is not None), None)
+        href = cat.links.href(record_url(cat.type.folder, record.id))
+        name = loc.plain(record.display_name)
+        detail = cat.cell(record, "dates") if "dates" in cat.type.catalogue.columns else ""
+        if place is None:
+            unplaced.append(Point(record.id, href, name, cat.texts.name(record), "", 0, 0, entry.values, detail))
             continue
+        where = _coordinates(rel, place)
         x, y = project(where.lat, where.lon)
-        name = page.plain(partner.name)
-        networks = " ".join(n.id for n, _role in page.rel.partner_networks.get(partner.id, []))
-        points.append(Point(
-            partner.id, page.href(record_url("partners", partner.id)),
-            f"{name} ({page.loc.country(partner.country)})", page.name(partner), partner.country, x, y,
-            {"country": partner.country, "kind": partner.kind, "network": networks}))
-    return points
-
-
-def _meeting_points(page) -> tuple[list[Point], list]:
-    points, online = [], []
-    for meeting in sorted(page.rel.meetings.values(), key=lambda m: (m.start, m.id)):
-        host = page.rel.public("partners", meeting.host) if meeting.host else None
-        where = _coordinates(page, host) if host is not None else None
-        if where is None:
-            online.append(meeting)
-            continue
-        x, y = project(where.lat, where.lon)
-        dates = page.dates(meeting)
-        label = f"{page.plain(meeting.title)}, {dates}, {page.plain(host.name)} ({page.loc.country(host.country)})"
-        points.append(Point(
-            meeting.id, page.href(record_url("meetings", meeting.id)), label, page.name(meeting), host.country, x, y,
-            {"network": meeting.network, "kind": meeting.kind, "country": host.country, "year": str(meeting.start.year)},
-            dates))
-    return points, online
+        label = ", ".join(part for part in (name, str(Markup(detail).striptags()),
+                                            "" if place is record else loc.plain(place.display_name)) if part)
+        points.append(Point(record.id, href, f"{label} ({loc.country(place.country)})", cat.texts.name(record),
+                            place.country, x, y, entry.values, detail))
+    return points, unplaced
 
 
 def _view_box(points: list[Point]) -> tuple[float, float, float, float]:
@@ -115,11 +105,7 @@ def _spread(points: list[Point], radius: float) -> None:
             point.x, point.y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
 
 
-def _data_attributes(facets: dict) -> Markup:
-    return Markup("").join(Markup(' data-{}="{}"').format(key, value) for key, value in facets.items())
-
-
-def _svg(page, which: str, points: list[Point], title: str, title_id: str) -> Markup:
+def _svg(which: str, points: list[Point], title: str, title_id: str) -> Markup:
     x0, y0, width, height = _view_box(points)
     radius = width / 85
     _spread(points, radius)
@@ -136,7 +122,7 @@ def _svg(page, which: str, points: list[Point], title: str, title_id: str) -> Ma
         dots.append(Markup(
             '<a class="ph-map__point" href="{href}" aria-label="{label}" data-ph-map-item{data}>'
             '<title>{label}</title><circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}"/></a>'
-        ).format(href=p.href, label=p.label, data=_data_attributes(p.facets), x=p.x, y=p.y, r=radius))
+        ).format(href=p.href, label=p.label, data=data_attributes(p.facets), x=p.x, y=p.y, r=radius))
     return Markup(
         '<svg class="ph-map__svg ph-map__svg--{which}" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
         'role="group" aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg" style="--ph-map-r:{r:.1f}">'
@@ -145,52 +131,40 @@ def _svg(page, which: str, points: list[Point], title: str, title_id: str) -> Ma
              shapes=Markup("").join(shapes), dots=Markup("").join(dots))
 
 
-def _list(page, points: list[Point], heading: str, list_id: str, extra: list[tuple[str, list[Point]]] = ()) -> Markup:
+def _list(loc, points: list[Point], heading: str, list_id: str, extra: list[tuple[str, list[Point]]] = ()) -> Markup:
     by_country: dict[str, list[Point]] = defaultdict(list)
     for point in points:
         by_country[point.country].append(point)
-    groups = sorted(((page.loc.country(code), items) for code, items in by_country.items()), key=lambda g: fold(g[0]))
+    groups = sorted(((loc.country(code), items) for code, items in by_country.items()), key=lambda g: fold(g[0]))
     blocks = []
     for name, items in [*groups, *extra]:
         if not items:
             continue
         links = Markup("").join(
             Markup('<li data-ph-map-item{data}><a href="{href}">{text}</a>{detail}</li>').format(
-                data=_data_attributes(p.facets), href=p.href, text=p.text,
+                data=data_attributes(p.facets), href=p.href, text=p.text,
                 detail=Markup(' <span class="ph-muted">· {}</span>').format(p.detail) if p.detail else "")
             for p in items)
         blocks.append(Markup('<li data-ph-map-group><span class="ph-map__group">{name}</span> '
                              '<span class="ph-muted">(<span data-ph-map-count>{count}</span>)</span><ul>{links}</ul></li>').format(
-            name=name, count=page.loc.number(len(items)), links=links))
+            name=name, count=loc.number(len(items)), links=links))
     return Markup(
         '<section class="ph-map__list" id="{id}" aria-labelledby="{id}-title" tabindex="-1">'
         '<h2 id="{id}-title" class="ph-map__list-title">{heading}</h2><ul class="ph-map__groups">{blocks}</ul></section>'
     ).format(id=list_id, heading=heading, blocks=Markup("").join(blocks))
 
 
-def partner_map(page, which: str) -> Markup:
-    """The map for ``which`` ("partners" or "meetings"), as seen from ``page``."""
-    lang = page.lang
-    online_points: list[Point] = []
-    if which == "partners":
-        points = _partner_points(page)
-        title, heading = gettext(lang, N_("Map of partners")), gettext(lang, N_("Partners by country"))
-    elif which == "meetings":
-        points, online = _meeting_points(page)
-        title, heading = gettext(lang, N_("Map of meetings")), gettext(lang, N_("Meetings by host country"))
-        for meeting in online:
-            online_points.append(Point(
-                meeting.id, page.href(record_url("meetings", meeting.id)), page.plain(meeting.title),
-                page.name(meeting), "", 0, 0,
-                {"network": meeting.network, "kind": meeting.kind, "country": "", "year": str(meeting.start.year)},
-                page.dates(meeting)))
-    else:
-        raise ValueError(f"no map of {which!r}")
-    if not points and not online_points:
+def record_map(cat) -> Markup:
+    """The map of a catalogue's records (``partnerhub.render.catalogue.Catalogue``), with
+    the same links listed by country beside it."""
+    points, unplaced = _points(cat)
+    if not points and not unplaced:
         return Markup("")
+    lang, loc, which = cat.texts.lang, cat.texts.loc, cat.type.folder
+    title, heading = gettext(lang, cat.type.catalogue.map_title), gettext(lang, cat.type.catalogue.map_list_title)
     title_id, list_id = f"ph-map-{which}-title", f"ph-map-{which}-list"
     summary = gettext(lang, N_("Map: {count} places. The same links are listed by country below.")).format(
-        count=page.loc.number(len(points)))
+        count=loc.number(len(points)))
     figure = Markup("")
     if points:
         figure = Markup(
@@ -200,8 +174,8 @@ def partner_map(page, which: str) -> Markup:
             '<figcaption><span id="{title_id}">{title}</span>'
             ' <span class="ph-visually-hidden">{summary}</span>'
             ' <small class="ph-muted">{credit}</small></figcaption></figure>'
-        ).format(list_id=list_id, skip=heading, svg=_svg(page, which, points, title, title_id), title_id=title_id,
+        ).format(list_id=list_id, skip=heading, svg=_svg(which, points, title, title_id), title_id=title_id,
                  title=title, summary=summary, credit=gettext(lang, N_("Country outlines: Natural Earth (public domain).")))
-    extra = [(gettext(lang, N_("Online meetings")), online_points)] if online_points else []
+    extra = [(gettext(lang, cat.type.catalogue.unplaced_title), unplaced)] if unplaced else []
     return Markup('<div class="ph-map ph-map--{which}" data-ph-map>{figure}{listing}</div>').format(
-        which=which, figure=figure, listing=_list(page, points, heading, list_id, extra))
+        which=which, figure=figure, listing=_list(loc, points, heading, list_id, extra))

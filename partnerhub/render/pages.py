@@ -1,42 +1,58 @@
-"""Build every page of one site language: home, catalogues, records and themes.
+"""Build the pages of one site language: home, catalogues, records and themes.
 
-``site_pages(hub, lang)`` returns :class:`Page` objects with their URL (relative to the
-language's root), title and HTML body. Templates are in ``render/templates``; interface
-strings go through gettext (``partnerhub/locale``).
+:class:`SiteBuilder` renders :class:`Page` objects, each with its URL (relative to the
+language's root), plain-text title and description (an adapter escapes them where it
+prints them), safe HTML body and table of contents. Record pages come from the record
+types of ``partnerhub.registry`` and their templates in ``render/templates``; they are
+yielded one by one, so that a large hub is written as it is rendered, never held whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from partnerhub.i18n import translations
+from partnerhub.labels import MEETING_STATUS, PRACTICE_STATUS
 from partnerhub.model.practice import SECTIONS
-from partnerhub.render.fallback import fallback_block
-from partnerhub.labels import MEETING_STATUS, PRACTICE_STATUS, ROLE
+from partnerhub.registry import RECORD_TYPES, RecordType
+from partnerhub.render.catalogue import Catalogue, data_attributes
+from partnerhub.render.context import Links, Texts
 from partnerhub.render.localize import Localizer
-from partnerhub.render.markup import inline, markdown_to_html, plain_words
+from partnerhub.render.map import record_map
+from partnerhub.render.markup import plain_words
 from partnerhub.render.relations import Relations, build_relations
-from partnerhub.render.urls import record_url, relative
-from partnerhub.render.map import partner_map
-from partnerhub.search.page_meta import search_meta
-from partnerhub.text import fold
+from partnerhub.render.search_meta import search_meta, theme_meta
+from partnerhub.render.urls import record_url
+from partnerhub.search import policy
+
+CATALOGUE_ORDER = tuple(t.folder for t in RECORD_TYPES) + ("themes",)
+# Where a template wants the list of the page's sections (a comment: no contributor text can
+# hold one, Markdown output is stripped of comments and plain text is escaped).
+CONTENTS = Markup("<!--ph:contents-->")
+MIN_CONTENTS = 3  # sections; shorter pages need no list
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass
 class Page:
     url: str  # relative to the language root: "", "meetings/", "meetings/x/"
-    title: str
-    html: str
-    kind: str  # home, catalogue, network, partner, meeting, practice, theme
-    description: str = ""
+    title: str  # plain text
+    html: Markup  # the page's body
+    kind: str  # home, catalogue, theme, or a record type's name
+    description: str = ""  # plain text
     record_id: str | None = None
     title_lang: str | None = None  # set when the title is a fallback in another language
-    extra: dict = field(default_factory=dict)
+    toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, plain text) of the h2
+    noindex: bool = False  # a partners-only record in the partners' build
 
 
 @lru_cache(maxsize=None)
@@ -69,205 +85,112 @@ def gettext_callables(lang: str) -> dict:
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
-class PageContext:
-    """Helpers the templates call, bound to one page (its language and URL)."""
-
-    def __init__(self, hub, rel: Relations, loc: Localizer, url: str, today: dt.date) -> None:
-        self.hub, self.rel, self.loc, self.url, self.today = hub, rel, loc, url, today
-        self.lang = loc.lang
-
-    # links
-    def href(self, target_url: str) -> str:
-        return relative(self.url, target_url)
-
-    def link(self, kind: str, record_id: str | None) -> Markup:
-        """A link to a public record with its name; nothing if the record is not public."""
-        record = self.rel.public(kind, record_id)
-        if record is None:
-            return Markup("")
-        return Markup('<a href="{}">{}</a>').format(self.href(record_url(kind, record_id)), self.name(record))
-
-    @staticmethod
-    def _marked(picked, html) -> Markup:
-        """``html`` as is, or in a ``lang`` span when it stands in for a missing translation."""
-        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else escape(html)
-
-    def name(self, record) -> Markup:
-        picked = self.loc.pick(getattr(record, "name", None) or getattr(record, "title", None))
-        return self._marked(picked, picked.text)
-
-    def plain(self, text) -> str:
-        return self.loc.plain(text)
-
-    def label(self, vocabulary: str, term: str) -> Markup:
-        picked = self.loc.pick(self.hub.label(vocabulary, term))
-        return self._marked(picked, picked.text)
-
-    # text blocks
-    def block(self, text, markdown: bool = True) -> Markup:
-        """A record's text in the page language, or the default language's text marked
-        as such (visible notice, ``lang`` attribute, kept out of this language's search)."""
-        picked = self.loc.pick(text)
-        if not picked:
-            return Markup("")
-        body = Markup(markdown_to_html(picked.text)) if markdown else Markup("<p>{}</p>").format(picked.text)
-        return fallback_block(body, self.lang, picked.lang) if picked.fallback else body
-
-    def excerpt(self, text, limit: int = 220) -> Markup:
-        """The start of a text as plain words (for cards and lists): no Markdown to convert,
-        so long lists stay cheap to build and light to download."""
-        picked = self.loc.pick(text)
-        if not picked:
-            return Markup("")
-        words = plain_words(picked.text)
-        if len(words) > limit:
-            words = words[:limit].rsplit(" ", 1)[0] + "…"
-        attrs = Markup(' lang="{}" data-pagefind-ignore').format(picked.lang) if picked.fallback else Markup("")
-        return Markup('<p class="ph-excerpt"{}>{}</p>').format(attrs, words)
-
-    def inline(self, text) -> Markup:
-        picked = self.loc.pick(text)
-        return self._marked(picked, Markup(inline(picked.text)))
-
-    def join(self, ids, kind: str) -> Markup:
-        return Markup(", ").join(link for link in (self.link(kind, i) for i in ids) if link)
-
-    def join_terms(self, vocabulary: str, terms) -> Markup:
-        return Markup(", ").join(self.label(vocabulary, term) for term in terms)
-
-    def external(self, url: str) -> Markup:
-        shown = url.split("://", 1)[-1].rstrip("/")
-        return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, shown)
-
-    def asset(self, path: str) -> str:
-        """A link to a file of data/ (photos, documents), published once at the site root."""
-        prefix = "" if self.lang == self.hub.config.default_language else "../"
-        return prefix + relative(self.url, "media/" + path.removeprefix("media/"))
-
-    # lists for the home page and catalogues
-    def upcoming_meetings(self, count: int) -> list:
-        future = [m for m in self.rel.meetings.values() if m.last_day >= self.today and m.status != "cancelled"]
-        return sorted(future, key=lambda m: m.start)[:count]
-
-    def latest_meetings(self, count: int) -> list:
-        past = [m for m in self.rel.meetings.values() if m.last_day < self.today and m.status == "held"]
-        return sorted(past, key=lambda m: m.start, reverse=True)[:count]
-
-    def featured_practices(self, count: int) -> list:
-        return [pr for pr in self.rel.practices.values() if pr.featured][:count]
-
-    def sorted_by_name(self, records) -> list:
-        return sorted(records, key=lambda r: fold(self.loc.plain(getattr(r, "name", None) or r.title)))
-
-    def options(self, vocabulary: str, records, attribute: str) -> list[tuple[str, str]]:
-        used = set()
-        for record in records:
-            value = getattr(record, attribute)
-            used.update(value if isinstance(value, list) else [value] if value else [])
-        labels = [(term, self.loc.plain(self.hub.label(vocabulary, term))) for term in used]
-        return sorted(labels, key=lambda item: fold(item[1]))
-
-    def network_options(self) -> list[tuple[str, str]]:
-        return sorted(((n.id, self.loc.plain(n.name)) for n in self.rel.networks.values()), key=lambda i: fold(i[1]))
-
-    def country_options(self, partners) -> list[tuple[str, str]]:
-        codes = {p.country for p in partners if p is not None}
-        return sorted(((c, self.loc.country(c)) for c in codes), key=lambda i: fold(i[1]))
-
-    def meeting_host_partners(self) -> list:
-        return [self.rel.partners.get(m.host) for m in self.rel.meetings.values() if m.host]
-
-    def practice_owner_partners(self) -> list:
-        return [self.rel.partners.get(o) for pr in self.rel.practices.values() for o in pr.owners]
-
-    def practice_countries(self, practice) -> list[str]:
-        return sorted({self.rel.partners[o].country for o in practice.owners if o in self.rel.partners})
-
-    def year_options(self) -> list[tuple[str, str]]:
-        years = sorted({m.start.year for m in self.rel.meetings.values()}, reverse=True)
-        return [(str(y), self.loc.year(dt.date(y, 1, 1))) for y in years]
-
-    def practice_status_options(self) -> list[tuple[str, str]]:
-        used = {pr.status for pr in self.rel.practices.values()}
-        return [(key, self.practice_status(key)) for key in PRACTICE_STATUS if key in used]
-
-    # fixed values of the model (partnerhub/render/labels.py)
-    def practice_status(self, status: str) -> str:
-        return translations(self.lang).gettext(PRACTICE_STATUS[status])
-
-    def meeting_status(self, status: str) -> str:
-        return translations(self.lang).gettext(MEETING_STATUS[status])
-
-    def role(self, role: str) -> str:
-        return translations(self.lang).gettext(ROLE[role])
-
-    # extension points: search metadata and maps (partnerhub/search, partnerhub/render/map.py)
-    def search_meta(self, kind: str, record) -> Markup:
-        return search_meta(self, kind, record)
-
-    def map(self, which: str) -> Markup:
-        return partner_map(self, which)
-
-    def dates(self, meeting) -> str:
-        return self.loc.date_range(meeting.start, meeting.end, meeting.date_precision)
-
-    def is_past(self, meeting) -> bool:
-        return meeting.last_day < self.today
+def table_of_contents(html: str) -> list[tuple[str, str]]:
+    """The page's ``<h2 id>`` headings, as (anchor, plain text)."""
+    return [(anchor, " ".join(unescape(_TAG.sub("", text)).split())) for anchor, text in _HEADING.findall(html)]
 
 
 class SiteBuilder:
-    """Renders all pages of one language."""
+    """Renders the pages of one language for one audience."""
 
     def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> None:
         self.hub = hub
         self.lang = lang
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
+        self.texts = Texts(hub, self.loc)
         self.today = today or dt.date.today()
         self.env = environment()
-        self.gettext = gettext_callables(lang)
-        self._templates = {}
-
-    def _render(self, template: str, url: str, **context) -> str:
-        tpl = self._templates.get(template) or self._templates.setdefault(template, self.env.get_template(template))
-        page = PageContext(self.hub, self.rel, self.loc, url, self.today)
-        return tpl.render(p=page, t=self.loc, lang=self.lang, hub=self.hub, rel=self.rel,
-                          sections=SECTIONS, **self.gettext, **context)
-
-    def _record_page(self, kind: str, template: str, record, **context) -> Page:
-        url = record_url(kind, record.id)
-        text = getattr(record, "name", None) or getattr(record, "title", None)
-        picked = self.loc.pick(text)
-        summary = getattr(record, "summary", None) or getattr(record, "description", None)
-        html = self._render(template, url, record=record, **context)
-        return Page(url, picked.text, html, kind.rstrip("s"), self.loc.plain(summary)[:300] if summary else "",
-                    record.id, picked.lang if picked.fallback else None)
-
-    def pages(self) -> list[Page]:
-        rel, gettext = self.rel, translations(self.lang).gettext
-        pages = [Page("", self.loc.plain(self.hub.config.name), self._render("home.html", ""), "home")]
-        catalogue_titles = {
-            "networks": gettext("Networks"), "partners": gettext("Partners"),
-            "meetings": gettext("Meetings"), "practices": gettext("Good practices"), "themes": gettext("Themes"),
+        self.globals = {
+            "t": self.loc, "text": self.texts, "rel": self.rel, "hub": self.hub, "lang": lang, "today": self.today,
+            "search": policy, "sections": SECTIONS, "record_types": RECORD_TYPES, "data_attributes": data_attributes,
+            "practice_status": PRACTICE_STATUS, "meeting_status": MEETING_STATUS, **gettext_callables(lang),
         }
-        for kind, title in catalogue_titles.items():
-            url = f"{kind}/"
-            pages.append(Page(url, title, self._render(f"catalogue_{kind}.html", url, title=title), "catalogue"))
-        for network in rel.networks.values():
-            pages.append(self._record_page("networks", "network.html", network))
-        for partner in rel.partners.values():
-            pages.append(self._record_page("partners", "partner.html", partner))
-        for meeting in rel.meetings.values():
-            pages.append(self._record_page("meetings", "meeting.html", meeting))
-        for practice in rel.practices.values():
-            pages.append(self._record_page("practices", "practice.html", practice))
+        # published files of data/media sit at the site root, above the languages' folders
+        self.media_prefix = "" if lang == hub.config.default_language else "../"
+
+    def links(self, url: str) -> Links:
+        return Links(self.rel, self.texts, url, self.media_prefix)
+
+    def _render(self, template: str, url: str, **context) -> Markup:
+        html = self.env.get_template(template).render(links=self.links(url), contents=CONTENTS, **self.globals,
+                                                      **context)
+        return Markup(html)
+
+    def _with_contents(self, html: Markup, toc: list) -> Markup:
+        """The list of the page's sections where the template put ``contents``, if the
+        page is long enough to need one."""
+        if len(toc) < MIN_CONTENTS:
+            return Markup(html.replace(CONTENTS, ""))
+        items = Markup("").join(Markup('<li><a href="#{}">{}</a></li>').format(anchor, title) for anchor, title in toc)
+        listing = Markup('<nav class="ph-contents" aria-labelledby="ph-contents-title">'
+                         '<h2 class="ph-contents__title" id="ph-contents-title">{}</h2><ol>{}</ol></nav>').format(
+            self.texts.translate("On this page"), items)
+        return Markup(html.replace(CONTENTS, listing, 1))
+
+    def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
+        html = self._render(template, url, title=title, **context)
+        toc = table_of_contents(html)
+        return Page(url, title, self._with_contents(html, toc), kind, toc=toc)
+
+    # --- pages in the navigation ---------------------------------------------------
+    def home(self) -> Page:
+        title = self.loc.plain(self.hub.config.name)
+        return self._page("", title, "home.html", "home")
+
+    def catalogue_title(self, folder: str) -> str:
+        if folder == "themes":
+            return self.texts.translate("Themes")
+        return self.texts.translate(next(t.title for t in RECORD_TYPES if t.folder == folder))
+
+    def catalogue(self, folder: str) -> Page:
+        url, title = f"{folder}/", self.catalogue_title(folder)
+        if folder == "themes":
+            return self._page(url, title, "catalogue_themes.html", "catalogue")
+        record_type = next(t for t in RECORD_TYPES if t.folder == folder)
+        cat = Catalogue(record_type, self.rel, self.texts, self.links(url))
+        return self._page(url, title, "catalogue.html", "catalogue", cat=cat,
+                          map=record_map(cat) if record_type.catalogue.map_title else Markup(""))
+
+    def nav_pages(self) -> list[Page]:
+        return [self.home(), *(self.catalogue(folder) for folder in CATALOGUE_ORDER)]
+
+    # --- records and themes -------------------------------------------------------
+    def record_page(self, record_type: RecordType, record) -> Page:
+        url = record_url(record_type.folder, record.id)
+        picked = self.loc.pick(record.display_name)
+        html = self._render(record_type.template, url, record=record, record_type=record_type,
+                            search_meta=search_meta(self.rel, self.texts, record_type, record))
+        summary = self.loc.plain(record.summary_text)
+        toc = table_of_contents(html)
+        return Page(url, picked.text, self._with_contents(html, toc), record_type.name, _description(summary),
+                    record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
+
+    def theme_page(self, term: str) -> Page:
+        url = f"themes/{term}/"
+        title = self.loc.plain(self.hub.label("themes", term))
+        page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
+        page.record_id = term
+        return page
+
+    def record_pages(self) -> Iterator[Page]:
+        for record_type in RECORD_TYPES:
+            for record in self.rel.records[record_type.folder].values():
+                yield self.record_page(record_type, record)
         for term in self.hub.vocabularies["themes"].root:
-            url = f"themes/{term}/"
-            title = self.loc.plain(self.hub.label("themes", term))
-            pages.append(Page(url, title, self._render("theme.html", url, term=term, title=title), "theme", record_id=term))
-        return pages
+            yield self.theme_page(term)
+
+    def pages(self) -> Iterator[Page]:
+        yield from self.nav_pages()
+        yield from self.record_pages()
 
 
-def site_pages(hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> list[Page]:
+def _description(text: str, limit: int = 300) -> str:
+    """A page description (``<meta name="description">``): plain words, one line, cut."""
+    words = plain_words(text or "")
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def site_pages(hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> Iterator[Page]:
     """Every generated page of ``lang``."""
     return SiteBuilder(hub, lang, rel, today).pages()

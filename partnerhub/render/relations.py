@@ -1,56 +1,133 @@
-"""Who links to whom: indexes built once per build, in one pass over the records.
+"""Who links to whom, among the records a build shows: built once per build.
 
-Only public records (published and visible to the public) take part, so a draft or a
-partners-only record appears nowhere on the public site.
+A build is for an audience: the public site shows published, public records; the partners'
+build also shows records marked ``visibility: partners``; drafts are in neither. Only the
+records of the audience take part here, so a hidden record is found by no link, list,
+count, facet or map: every page asks this index, never the hub itself.
+
+Links are found through the model's reference markers (``partnerhub.model.walk``): a
+meeting's ``network``, a practice's ``owners``, a network's ``partners[].partner``… so a
+new field that refers to a record is indexed without code here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from partnerhub.model.fields import Ref, VocabRef
+from partnerhub.model.walk import walk
+from partnerhub.registry import FOLDERS
+
+AUDIENCES = ("public", "partners")
+
+
+def is_visible(record, audience: str) -> bool:
+    """Whether ``record`` is shown to ``audience`` ("public" or "partners")."""
+    if record.publication != "published":
+        return False
+    return record.visibility == "public" or audience == "partners"
+
+
+def _field(path: tuple) -> str:
+    """``("partners", 3, "partner")`` -> ``partners.partner``."""
+    return ".".join(str(part) for part in path if not isinstance(part, int))
 
 
 @dataclass
 class Relations:
-    networks: dict = field(default_factory=dict)
-    partners: dict = field(default_factory=dict)
-    meetings: dict = field(default_factory=dict)
-    practices: dict = field(default_factory=dict)
-    partner_networks: dict = field(default_factory=lambda: defaultdict(list))  # partner -> [(network, role)]
-    network_meetings: dict = field(default_factory=lambda: defaultdict(list))
-    network_practices: dict = field(default_factory=lambda: defaultdict(list))
-    partner_practices: dict = field(default_factory=lambda: defaultdict(list))
-    partner_hosted: dict = field(default_factory=lambda: defaultdict(list))
-    partner_adapted: dict = field(default_factory=lambda: defaultdict(list))
-    theme_practices: dict = field(default_factory=lambda: defaultdict(list))
-    theme_networks: dict = field(default_factory=lambda: defaultdict(list))
+    audience: str = "public"
+    records: dict = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
+    # (target folder or vocabulary, target id) -> [(source folder, field, source record)]
+    _referrers: dict = field(default_factory=lambda: defaultdict(list))
 
-    def public(self, kind: str, record_id: str | None):
-        return getattr(self, kind).get(record_id) if record_id else None
+    # --- records --------------------------------------------------------------------
+    def visible(self, folder: str, record_id: str | None):
+        """The record, if this build shows it; else None."""
+        return self.records[folder].get(record_id) if record_id else None
+
+    def visible_ids(self, folder: str, ids) -> list[str]:
+        return [i for i in ids if i in self.records[folder]]
+
+    # the record types by folder, for templates: rel.partners, rel.meetings…
+    def __getattr__(self, name: str):
+        records = self.__dict__.get("records", {})
+        if name in records:
+            return records[name]
+        raise AttributeError(name)
+
+    # --- links ----------------------------------------------------------------------
+    def referrers(self, target: str, target_id: str, source: str, field_name: str | None = None) -> list:
+        """The visible records of ``source`` (a folder) that refer to ``target_id`` of
+        ``target`` (a folder or a vocabulary), through ``field_name`` if given, each once."""
+        out, seen = [], set()
+        for folder, name, record in self._referrers.get((target, target_id), ()):
+            if folder == source and (field_name is None or name == field_name) and record.id not in seen:
+                seen.add(record.id)
+                out.append(record)
+        return out
+
+    def partner_networks(self, partner_id: str) -> list[tuple]:
+        """(network, role) for each visible network ``partner_id`` is a member of."""
+        out = []
+        for network in self.referrers("partners", partner_id, "networks", "partners.partner"):
+            role = next(m.role for m in network.partners if m.partner == partner_id)
+            out.append((network, role))
+        return out
+
+    def network_meetings(self, network_id: str) -> list:
+        return self.referrers("networks", network_id, "meetings", "network")
+
+    def network_practices(self, network_id: str) -> list:
+        return self.referrers("networks", network_id, "practices", "network")
+
+    def partner_practices(self, partner_id: str) -> list:
+        return self.referrers("partners", partner_id, "practices", "owners")
+
+    def partner_adapted(self, partner_id: str) -> list:
+        return self.referrers("partners", partner_id, "practices", "transferred_to")
+
+    def partner_hosted(self, partner_id: str) -> list:
+        return self.referrers("partners", partner_id, "meetings", "host")
+
+    def theme_practices(self, term: str) -> list:
+        return self.referrers("themes", term, "practices", "themes")
+
+    def theme_networks(self, term: str) -> list:
+        return self.referrers("themes", term, "networks", "themes")
+
+    # --- lists ----------------------------------------------------------------------
+    def upcoming_meetings(self, today: dt.date, count: int) -> list:
+        future = [m for m in self.records["meetings"].values() if m.last_day >= today and m.status != "cancelled"]
+        return sorted(future, key=lambda m: (m.start, m.id))[:count]
+
+    def latest_meetings(self, today: dt.date, count: int) -> list:
+        past = [m for m in self.records["meetings"].values() if m.last_day < today and m.status == "held"]
+        return sorted(past, key=lambda m: (m.start, m.id), reverse=True)[:count]
+
+    def featured_practices(self, count: int) -> list:
+        return [p for p in self.records["practices"].values() if p.featured][:count]
 
 
-def build_relations(hub) -> Relations:
-    rel = Relations()
-    for kind in ("networks", "partners", "meetings", "practices"):
-        setattr(rel, kind, {e.id: e.record for e in hub.records[kind].values() if e.record.is_public})
-    for network in rel.networks.values():
-        for member in network.partners:
-            if member.partner in rel.partners:
-                rel.partner_networks[member.partner].append((network, member.role))
-        for theme in network.themes:
-            rel.theme_networks[theme].append(network)
-    for meeting in sorted(rel.meetings.values(), key=lambda m: (m.start, m.id)):
-        if meeting.network in rel.networks:
-            rel.network_meetings[meeting.network].append(meeting)
-        if meeting.host in rel.partners:
-            rel.partner_hosted[meeting.host].append(meeting)
-    for practice in sorted(rel.practices.values(), key=lambda p: p.id):
-        if practice.network in rel.networks:
-            rel.network_practices[practice.network].append(practice)
-        for owner in practice.owners:
-            rel.partner_practices[owner].append(practice)
-        for partner in practice.transferred_to:
-            rel.partner_adapted[partner].append(practice)
-        for theme in practice.themes:
-            rel.theme_practices[theme].append(practice)
+def _sort_key(record):
+    start = getattr(record, "start", None)
+    return (start or dt.date.min, record.id)
+
+
+def build_relations(hub, audience: str = "public") -> Relations:
+    """The index of the records ``audience`` may see in ``hub``."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
+    rel = Relations(audience)
+    for folder in FOLDERS:
+        visible = [e.record for e in hub.records[folder].values() if is_visible(e.record, audience)]
+        rel.records[folder] = {record.id: record for record in sorted(visible, key=_sort_key)}
+    for folder in FOLDERS:
+        for record in rel.records[folder].values():
+            for path, marker, value in walk(record):
+                if isinstance(marker, Ref) and value in rel.records[marker.kind]:
+                    rel._referrers[(marker.kind, value)].append((folder, _field(path), record))
+                elif isinstance(marker, VocabRef):
+                    rel._referrers[(marker.vocabulary, value)].append((folder, _field(path), record))
     return rel

@@ -1,1 +1,1 @@
-"""Search: what each page tells Pagefind (filters, names in every script) and the index build."""
+"""Search: the Pagefind indexer (``pagefind.py``) and what it indexes (``policy.py``)."""

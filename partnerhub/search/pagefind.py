@@ -29,19 +29,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerhub.search.policy import EXCLUDE_SELECTORS, LIGHT_ONLY_EXCLUDES
+
 BUNDLE = "pagefind"
 LIGHT_BUNDLE = "pagefind-light"
 CONFIG_FILE = "partnerhub.json"
-# Left out of every index: the home page repeats the records (it would come first for too
-# many queries); cards repeat the summaries of records that have their own page.
-EXCLUDE_SELECTORS = [".ph-home", ".ph-card > p", ".ph-card > div"]
-# The light index keeps a record page's title, facts, section headings and search
-# metadata, and leaves out the texts (Markdown blocks sit directly in the article). Measured
-# at 5,000 practices: with the first 60 words of each summary kept, a query still fetched
-# 160-440 KB of index chunks; without, 40-60 KB (scripts/measure_search.py).
-LIGHT_ONLY_EXCLUDES = [f".ph-record > {tag}" for tag in
-                       ("p", "ul", "ol", "table", "blockquote", "h3", "h4", "pre", "figure", "hr",
-                        ".ph-cards", ".ph-photos", ".ph-timeline", ".ph-inline-list", ".ph-members", ".ph-agenda")]
 # One language's full index (all its chunks) above this: build the light index too. A
 # two-word query fetches about two chunks; Pagefind makes ~40-80 chunks per language.
 LIGHT_THRESHOLD_BYTES = 1_000_000

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 import pytest
 
+from partnerhub.search import policy
 from partnerhub.search.pagefind import SearchIndexError, build_index
-from partnerhub.search.translit import name_forms
+from partnerhub.render.name_forms import name_forms
 from partnerhub.text import to_ascii
 from tests.site.conftest import ROOT
 
@@ -93,7 +94,7 @@ def test_light_index_is_smaller(tmp_path):
     (tmp_path / "index.html").write_text(
         '<html lang="en"><body><article class="ph-record" data-pagefind-body><h1>Title</h1>'
         '<div class="ph-search-meta" hidden><p>Name</p></div>'
-        f"<p>{body}</p></article></body></html>")
+        f'<div class="{policy.TEXT_CLASS}"><p>{body}</p></div></article></body></html>')
     report = build_index(tmp_path, ["en"], light="always")
     assert report.light["en"] < report.index_bytes["en"]
     config = json.loads((tmp_path / "pagefind" / "partnerhub.json").read_text())

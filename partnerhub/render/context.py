@@ -1,0 +1,136 @@
+"""What the page templates call, by concern, bound to one page (its language and URL).
+
+* :class:`Links`: links between pages and to files, always relative, only to records the
+  build shows;
+* :class:`Texts`: a record's text in the page's language, a missing translation shown in
+  the default language and marked (``lang``, a notice, out of the page language's search);
+* :class:`FacetLabels`: how a facet's value reads in the page's language.
+
+Everything that comes from ``data/`` leaves these helpers escaped (``Markup`` built with
+``format``) or sanitised (Markdown through ``render.markup``).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from partnerhub.i18n import translations
+from partnerhub.labels import ROLE
+from partnerhub.render.fallback import fallback_block
+from partnerhub.render.localize import Localizer
+from partnerhub.render.markup import inline, markdown_to_html, plain_words
+from partnerhub.render.relations import Relations
+from partnerhub.render.urls import record_url, relative
+from partnerhub.search import policy
+
+
+class Links:
+    def __init__(self, rel: Relations, texts: "Texts", url: str, media_prefix: str) -> None:
+        self.rel, self.texts, self.url, self.media_prefix = rel, texts, url, media_prefix
+
+    def href(self, target_url: str) -> str:
+        return relative(self.url, target_url)
+
+    def record(self, folder: str, record_id: str | None) -> Markup:
+        """A link to a visible record with its name; nothing if the build does not show it."""
+        record = self.rel.visible(folder, record_id)
+        if record is None:
+            return Markup("")
+        return Markup('<a href="{}">{}</a>').format(self.href(record_url(folder, record_id)), self.texts.name(record))
+
+    def records(self, folder: str, ids, separator: str = ", ") -> Markup:
+        return Markup(separator).join(link for link in (self.record(folder, i) for i in ids) if link)
+
+    @staticmethod
+    def external(url: str) -> Markup:
+        shown = url.split("://", 1)[-1].rstrip("/")
+        return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, shown)
+
+    def media(self, path: str) -> str:
+        """A link to a published file of data/media (photos, documents), at the site's root."""
+        return self.media_prefix + relative(self.url, "media/" + path.removeprefix("media/"))
+
+
+class Texts:
+    def __init__(self, hub, loc: Localizer) -> None:
+        self.hub, self.loc, self.lang = hub, loc, loc.lang
+
+    @staticmethod
+    def _marked(picked, html) -> Markup:
+        """``html`` as is, or in a ``lang`` span when it stands in for a missing translation."""
+        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else escape(html)
+
+    def name(self, record) -> Markup:
+        picked = self.loc.pick(record.display_name)
+        return self._marked(picked, picked.text)
+
+    def plain(self, text) -> str:
+        return self.loc.plain(text)
+
+    def label(self, vocabulary: str, term: str) -> Markup:
+        picked = self.loc.pick(self.hub.label(vocabulary, term))
+        return self._marked(picked, picked.text)
+
+    def terms(self, vocabulary: str, terms) -> Markup:
+        return Markup(", ").join(self.label(vocabulary, term) for term in terms)
+
+    def block(self, text) -> Markup:
+        """A record's Markdown text in the page language, or the default language's text
+        marked as such (visible notice, ``lang`` attribute, kept out of this language's search)."""
+        picked = self.loc.pick(text)
+        if not picked:
+            return Markup("")
+        body = Markup(markdown_to_html(picked.text))
+        if picked.fallback:
+            body = fallback_block(body, self.lang, picked.lang)
+        return Markup('<div class="{}">{}</div>').format(policy.TEXT_CLASS, body)
+
+    def excerpt(self, text, limit: int = 220) -> Markup:
+        """The start of a text as plain words (for cards and lists)."""
+        picked = self.loc.pick(text)
+        if not picked:
+            return Markup("")
+        words = plain_words(picked.text)
+        if len(words) > limit:
+            words = words[:limit].rsplit(" ", 1)[0] + "…"
+        attrs = Markup(' lang="{}" data-pagefind-ignore').format(picked.lang) if picked.fallback else Markup("")
+        return Markup('<p class="ph-excerpt"{}>{}</p>').format(attrs, words)
+
+    def inline(self, text) -> Markup:
+        picked = self.loc.pick(text)
+        return self._marked(picked, Markup(inline(picked.text)))
+
+    def translate(self, msgid: str) -> str:
+        return translations(self.lang).gettext(msgid)
+
+    def role(self, role: str) -> str:
+        return self.translate(ROLE[role])
+
+    def count(self, record_type, number: int) -> Markup:
+        """``<strong>10</strong> partners`` in the page's language (the registry's plural forms)."""
+        forms = translations(self.lang).ngettext(*record_type.count, number)
+        before, _, after = forms.partition("{count}")
+        return Markup("{}<strong>{}</strong>{}").format(before, self.loc.number(number), after)
+
+
+class FacetLabels:
+    """A facet value in the page's language (``partnerhub.facets.Labels``)."""
+
+    def __init__(self, rel: Relations, texts: Texts) -> None:
+        self.rel, self.texts, self.loc = rel, texts, texts.loc
+
+    def record_name(self, folder: str, record_id: str) -> str:
+        record = self.rel.visible(folder, record_id)
+        return self.loc.plain(record.display_name) if record is not None else ""
+
+    def term(self, vocabulary: str, term: str) -> str:
+        return self.loc.plain(self.texts.hub.label(vocabulary, term))
+
+    def country(self, code: str) -> str:
+        return self.loc.country(code)
+
+    def year(self, year: int) -> str:
+        return self.loc.year_number(year)
+
+    def translate(self, msgid: str) -> str:
+        return self.texts.translate(msgid)
