@@ -2,81 +2,137 @@
 
 One ``mkdocs build`` (or ``serve``) builds the whole multilingual site:
 
-* the default language is built by MkDocs itself into ``site/``;
-* at its end (``on_post_build``) the hook builds each other language into ``site/<lang>/``
-  with the same configuration, ``theme.language`` and ``docs/<lang>/`` switched;
-* then it writes the joint sitemap, copies ``data/media`` and runs the search indexer.
+* the records are loaded and validated once; any error stops the build before anything
+  is written;
+* each language is one MkDocs pass with its ``theme.language`` and ``docs/<lang>/``: the
+  default language into the site's root, the others into ``<lang>/``, in parallel
+  processes when building (one after the other under ``serve``);
+* in each pass MkDocs renders the hand-written pages, the home and catalogue pages (their
+  bodies come from the package) and one hidden *shell* page whose title, description, URL
+  and body are sentinels; every record page is then that shell filled by the package
+  (``partnerhub.render.shell``), instead of MkDocs' page pipeline once per record;
+* everything is written into a staging folder next to the output folder, which replaces
+  it only once the whole site, sitemap and search index included, is built: a failed
+  build publishes nothing half-done;
+* ``PARTNERHUB_AUDIENCE=partners`` builds the partners' site (records marked
+  ``visibility: partners`` included and marked, drafts still out).
 
-Records are loaded and validated once; any error stops the build before anything is
-written. Everything else (pages, HTML, languages, sitemap) comes from ``partnerhub``.
-A move to another generator means rewriting this file, not the package.
+Values from ``data/`` reach MkDocs' templates only escaped (``Markup``); MkDocs' Jinja does
+not autoescape. Everything else (pages, HTML, languages, sitemap, search) is the package's.
+A move to another generator means a new adapter like this file, not a rewrite.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import shutil
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from partnerhub.hub import load_hub
-from partnerhub.render.pages import site_pages
-from partnerhub.render.relations import build_relations
+from partnerhub.i18n import gettext
+from partnerhub.publish import search_index, write_page, write_sitemap
+from partnerhub.render.csp import with_policy
 from partnerhub.render.fallback import fallback_page
+from partnerhub.render.pages import SiteBuilder
+from partnerhub.render.relations import AUDIENCES, build_relations
+from partnerhub.render.shell import Sentinels, Shell
 from partnerhub.render.site import alternates, navigation, sitemap
 from partnerhub.render.urls import source_path
-from partnerhub.i18n import gettext
 from partnerhub.search.pagefind import SearchIndexError
-from partnerhub.site_finish import finish_site
 
 log = logging.getLogger("mkdocs.hooks.partnerhub")
 LANG_KEY = "partnerhub_lang"
 
 
 class _Build:
-    """State of one build run, shared by the language passes."""
+    """State of one build run, shared by its language passes (forked passes inherit it)."""
 
+    command = "build"
     hub = None
     rel = None
-    site_dir: Path | None = None
+    sentinels: Sentinels | None = None
+    final_dir: Path | None = None  # where the site goes
+    site_dir: Path | None = None  # where it is built (staging)
     site_url = ""
-    pages: dict = {}  # src_uri -> Page, for the language being built
+    urls: dict = {}  # every page's URL (an ordered set), for the sitemap
+    # the language being built in this process
+    builder: SiteBuilder | None = None
+    pages: dict = {}  # src_uri -> Page for the pages MkDocs renders (home, catalogues)
     fallbacks: dict = {}  # src_uri -> language of the text, for hand-written pages shown in another
-    urls: list = []
+    shell_uri = ""
+    shell: Shell | None = None
+    warnings = 0
+    counter: logging.Handler | None = None
+
+
+class _WarningCounter(logging.Handler):
+    def emit(self, record) -> None:
+        _Build.warnings += 1
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def on_startup(command, dirty):
+    _Build.command = command
+
+
 def on_config(config):
     lang = config.extra.get(LANG_KEY)
     if lang is None:  # the default language's pass: load and validate the records once
-        hub = load_hub(_root(config))
-        if hub.errors:
-            for problem in hub.errors:
-                log.error(problem.as_text())
-            raise Abort(f"partnerhub: {len(hub.errors)} error(s) in data/; nothing was built. "
-                        "Run `partnerhub validate` for details.")
-        _Build.hub, _Build.rel = hub, build_relations(hub)
-        _Build.site_dir, _Build.site_url = Path(config.site_dir), config.site_url or ""
-        lang = hub.config.default_language
+        _start(config)
+        lang = _Build.hub.config.default_language
     hub = _Build.hub
     default = hub.config.default_language
     config.extra[LANG_KEY] = lang
     config.extra["partnerhub_default_lang"] = default
     config.theme["language"] = lang
-    config.docs_dir = str(_root(config) / "docs" / lang)
-    Path(config.docs_dir).mkdir(parents=True, exist_ok=True)
+    docs = _root(config) / "docs"
+    # a language with no hand-written pages of its own shows the default language's, marked
+    config.docs_dir = str(docs / lang if (docs / lang).is_dir() else docs / default)
     if lang != default:
         config.site_dir = str(_Build.site_dir / lang)
         config.site_url = _Build.site_url.rstrip("/") + f"/{lang}/" if _Build.site_url else ""
-    config.site_name = hub.config.name.get(lang) or hub.config.name[default]
+    else:
+        config.site_dir = str(_Build.site_dir)
+    names = hub.config.name
+    config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
+    _Build.builder = SiteBuilder(hub, lang, _Build.rel)
     return config
+
+
+def _start(config) -> None:
+    """The first pass: validate, index, and prepare the staging folder."""
+    hub = load_hub(_root(config))
+    if hub.errors:
+        for problem in hub.errors:
+            log.error(problem.as_text())
+        raise Abort(f"partnerhub: {len(hub.errors)} error(s) in data/; nothing was built. "
+                    "Run `partnerhub validate` for details.")
+    audience = os.environ.get("PARTNERHUB_AUDIENCE", "public")
+    if audience not in AUDIENCES:
+        raise Abort(f"partnerhub: PARTNERHUB_AUDIENCE is {audience!r}: use one of {', '.join(AUDIENCES)}")
+    _Build.hub, _Build.rel = hub, build_relations(hub, audience)
+    _Build.sentinels = Sentinels.new()
+    _Build.final_dir = Path(config.site_dir).resolve()
+    _Build.site_dir = _Build.final_dir.parent / f".{_Build.final_dir.name}.partnerhub-{_Build.sentinels.token}"
+    _Build.site_url = config.site_url or ""
+    _Build.warnings = 0
+    _Build.urls = {}
+    if config.strict:
+        _Build.counter = _WarningCounter(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(_Build.counter)
 
 
 def _hand_written(root: Path, default: str) -> list[str]:
@@ -85,77 +141,186 @@ def _hand_written(root: Path, default: str) -> list[str]:
 
 
 def on_files(files, config):
-    hub, lang = _Build.hub, config.extra[LANG_KEY]
-    default = hub.config.default_language
-    _Build.pages, _Build.fallbacks = {}, {}
-    for page in site_pages(hub, lang, _Build.rel):
-        src_uri = source_path(page.url)
-        if files.get_file_from_path(src_uri):
-            files.remove(files.get_file_from_path(src_uri))
-        inclusion = InclusionLevel.INCLUDED if page.kind in ("home", "catalogue") else InclusionLevel.NOT_IN_NAV
+    builder, lang = _Build.builder, config.extra[LANG_KEY]
+    default = _Build.hub.config.default_language
+    _Build.pages, _Build.fallbacks, _Build.shell = {}, {}, None
+    generated = {source_path(page.url): page for page in builder.nav_pages()}
+    _Build.shell_uri = source_path(_Build.sentinels["url"])
+    for src_uri in [*generated, _Build.shell_uri]:
+        existing = files.get_file_from_path(src_uri)
+        if existing:
+            files.remove(existing)
+        inclusion = InclusionLevel.NOT_IN_NAV if src_uri == _Build.shell_uri else InclusionLevel.INCLUDED
         files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        _Build.pages[src_uri] = page
+    _Build.pages = generated
+    own_docs = Path(config.docs_dir) == _root(config) / "docs" / lang
     if lang != default:  # hand-written pages not yet translated: the default language's text
         default_docs = _root(config) / "docs" / default
         for path in sorted(default_docs.rglob("*.md")):
             src_uri = path.relative_to(default_docs).as_posix()
-            if src_uri not in _Build.pages and not files.get_file_from_path(src_uri):
+            if src_uri in generated:
+                continue
+            if not own_docs:
+                _Build.fallbacks[src_uri] = default
+            elif not files.get_file_from_path(src_uri):
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
                 _Build.fallbacks[src_uri] = default
     if lang == default:
-        _Build.urls = [page.url for page in _Build.pages.values()] + [
-            f.url for f in files.documentation_pages() if f.src_uri not in _Build.pages]
+        _Build.urls.update(dict.fromkeys(page.url for page in generated.values()))
+        _Build.urls.update(dict.fromkeys(f.url for f in files.documentation_pages()
+                                         if f.src_uri not in generated and f.src_uri != _Build.shell_uri))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    generated = _Build.pages.get(page.file.src_uri)
+    src_uri = page.file.src_uri
+    if src_uri == _Build.shell_uri:
+        page.meta["title"] = _Build.sentinels["title"]
+        page.meta["description"] = _Build.sentinels["description"]
+        return ""
+    generated = _Build.pages.get(src_uri)
     if generated is not None:
         if generated.kind != "home":  # Material titles the home page with the site name alone
-            page.meta["title"] = generated.title
+            page.meta["title"] = Markup(escape(generated.title))
         if generated.description:
-            page.meta["description"] = generated.description
+            page.meta["description"] = Markup(escape(generated.description))
         return ""  # the body comes from the package's templates, not from Markdown
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    generated = _Build.pages.get(page.file.src_uri)
+    src_uri = page.file.src_uri
+    if src_uri == _Build.shell_uri:
+        return _Build.sentinels["body"]
+    generated = _Build.pages.get(src_uri)
     if generated is not None:
         return generated.html
-    text_lang = _Build.fallbacks.get(page.file.src_uri)
+    text_lang = _Build.fallbacks.get(src_uri)
     if text_lang is not None:
         return fallback_page(html, config.extra[LANG_KEY], text_lang)
     return html
 
 
 def on_env(env, config, files):
-    # theme overrides (hooks/theme/) translate their own strings with the hub's catalogs
     lang = config.extra[LANG_KEY]
+    # theme overrides (hooks/theme/) translate their own strings with the hub's catalogs
     env.filters["ph_t"] = lambda message: gettext(lang, message)
+    # a language the hub supports but Material has no strings for: its code and direction,
+    # Material's English strings for the rest (partials/language.html falls back on them)
+    partial = f"partials/languages/{lang}.html"
+    if not any((Path(d) / partial).is_file() for d in config.theme.dirs):
+        from babel import Locale
+
+        direction = "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+        env.loader = ChoiceLoader([DictLoader({partial: (
+            '{% macro t(key) %}{{ {"language": "' + lang + '", "direction": "' + direction + '"}.get(key, "") }}'
+            "{% endmacro %}")}), env.loader])
     return env
 
 
 def on_page_context(context, page, config, nav):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
-    alts = alternates(hub.config, page.url, lang, _Build.site_url)
     # The switcher (hooks/theme/partials/alternate.html) reads these links. They are not put
     # in config.extra.alternate: Material's script would fetch each one's sitemap.xml, a
     # request to the production host from any other copy. hreflang pairs are in sitemap.xml.
-    page.meta["ph_alternates"] = alts
+    page.meta["ph_alternates"] = alternates(hub.config, page.url, lang, _Build.site_url)
     return context
 
 
+def on_post_page(output, page, config):
+    if page.file.src_uri == _Build.shell_uri:
+        _Build.shell = Shell.parse(output, _Build.sentinels)
+        return output
+    return with_policy(output)
+
+
 def on_post_build(config):
-    hub = _Build.hub
-    if config.extra[LANG_KEY] != hub.config.default_language:
+    hub, lang = _Build.hub, config.extra[LANG_KEY]
+    urls = _write_record_pages(Path(config.site_dir))
+    log.info(f"partnerhub: {len(urls)} record pages in {lang}")
+    if lang != hub.config.default_language:
         return
-    for lang in hub.config.other_languages:
-        other = load_config(config_file=config.config_file_path, site_dir=str(_Build.site_dir))
-        other.extra[LANG_KEY] = lang
-        mkdocs_build(other)
-    xml = sitemap(hub.config, _Build.urls, _Build.site_url or "/")
+    _Build.urls.update(dict.fromkeys(urls))
+    _build_other_languages(config)
+    _stop_counting()
+    if _Build.warnings and config.strict:
+        raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
+    write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/"))
     try:
-        finish_site(hub, _Build.site_dir, xml)
+        search_index(_Build.site_dir, hub.config.languages)
     except SearchIndexError as exc:
         raise Abort(f"partnerhub: the search index could not be built: {exc}") from None
+    _publish()
+
+
+def _write_record_pages(site_dir: Path) -> list[str]:
+    """Every record and theme page of the language being built; returns their URLs."""
+    if _Build.shell is None:
+        raise Abort("partnerhub: the theme did not render the page shell; nothing was published")
+    shutil.rmtree(site_dir / Path(_Build.shell_uri).parent, ignore_errors=True)
+    urls = []
+    for page in _Build.builder.record_pages():
+        write_page(site_dir, page, _Build.shell)
+        urls.append(page.url)
+    return urls
+
+
+def _build_language(config_file: str, lang: str) -> None:
+    """One language's pass (in a worker process, or in this one)."""
+    other = load_config(config_file=config_file, site_dir=str(_Build.final_dir))
+    other.extra[LANG_KEY] = lang
+    mkdocs_build(other)
+
+
+def _build_other_languages(config) -> None:
+    languages = _Build.hub.config.other_languages
+    # forked processes under `serve` would inherit its server's threads: one after the other
+    parallel = _Build.command == "build" and len(languages) > 1 and (os.cpu_count() or 1) > 1
+    if not parallel:
+        for lang in languages:
+            _build_language(config.config_file_path, lang)
+        return
+    context = multiprocessing.get_context("fork")  # the child inherits the loaded hub: nothing is pickled
+    passes = [context.Process(target=_language_process, args=(config.config_file_path, lang), name=f"partnerhub-{lang}")
+              for lang in languages]
+    for process in passes:
+        process.start()
+    for process in passes:
+        process.join()
+    failed = [process.name.split("-", 1)[1] for process in passes if process.exitcode != 0]
+    if failed:
+        raise Abort(f"partnerhub: the pass of {', '.join(failed)} failed (see above); nothing was published")
+
+
+def _language_process(config_file: str, lang: str) -> None:
+    try:
+        _build_language(config_file, lang)
+    except BaseException as exc:  # noqa: BLE001 - reported here, the parent stops the build
+        if not isinstance(exc, Abort):
+            log.exception(f"partnerhub: the {lang} pass failed")
+        else:
+            log.error(str(exc))
+        os._exit(1)
+    os._exit(0)
+
+
+def _publish() -> None:
+    """Replace the output folder by the staging folder in which the site was built."""
+    final, staging = _Build.final_dir, _Build.site_dir
+    old = final.parent / f".{final.name}.partnerhub-old-{_Build.sentinels.token}"
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _stop_counting() -> None:
+    if _Build.counter is not None:
+        logging.getLogger("mkdocs").removeHandler(_Build.counter)
+        _Build.counter = None
+
+
+def on_build_error(error):
+    _stop_counting()
+    if _Build.site_dir is not None and _Build.site_dir.exists() and _Build.site_dir != _Build.final_dir:
+        shutil.rmtree(_Build.site_dir, ignore_errors=True)

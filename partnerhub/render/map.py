@@ -125,9 +125,9 @@ def _svg(which: str, points: list[Point], title: str, title_id: str) -> Markup:
         ).format(href=p.href, label=p.label, data=data_attributes(p.facets), x=p.x, y=p.y, r=radius))
     return Markup(
         '<svg class="ph-map__svg ph-map__svg--{which}" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
-        'role="group" aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg" style="--ph-map-r:{r:.1f}">'
+        'role="group" aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg">'
         '<g class="ph-map__land" aria-hidden="true">{shapes}</g><g class="ph-map__points">{dots}</g></svg>'
-    ).format(which=which, x=x0, y=y0, w=width, h=height, title_id=title_id, r=radius,
+    ).format(which=which, x=x0, y=y0, w=width, h=height, title_id=title_id,
              shapes=Markup("").join(shapes), dots=Markup("").join(dots))
 
 

@@ -1,0 +1,45 @@
+"""What a build writes, whatever generator it runs on: record pages filled into their
+language's shell, the joint sitemap, the published media and the search index.
+
+An adapter (``hooks/partnerhub_site.py`` for MkDocs) renders the shells and the pages it
+builds itself, then calls these.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from partnerhub.render.csp import with_policy
+from partnerhub.render.pages import Page
+from partnerhub.render.shell import Shell
+from partnerhub.search.pagefind import build_index
+
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+def page_path(site_dir: Path, url: str) -> Path:
+    """Where the page at ``url`` (``practices/x/``) of a language's folder is written."""
+    return site_dir / url / "index.html" if url else site_dir / "index.html"
+
+
+def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "") -> None:
+    """``page`` filled into ``shell``, with its Content-Security-Policy, at its path."""
+    extra = (NOINDEX if page.noindex else "") + head
+    html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=page.html,
+                                  head=extra))
+    path = page_path(site_dir, page.url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+
+
+def write_sitemap(site_dir: Path, sitemap_xml: str) -> None:
+    """The joint sitemap at the root; the per-language ones the generator wrote go."""
+    for stale in [site_dir / "sitemap.xml.gz", *site_dir.glob("*/sitemap.xml"), *site_dir.glob("*/sitemap.xml.gz")]:
+        stale.unlink(missing_ok=True)
+    (site_dir / "sitemap.xml").write_text(sitemap_xml, encoding="utf-8")
+
+
+def search_index(site_dir: Path, languages: list[str]) -> None:
+    if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
+        build_index(site_dir, languages)
