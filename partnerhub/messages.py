@@ -98,6 +98,9 @@ MESSAGES = {
     # across records
     "ref_unknown": N_("there is no {kind} `{value}` (no file data/{folder}/{value}.yml){did_you_mean}{known}"),
     "known_ids": N_(": known {kind}: {known}"),
+    "ref_hidden": N_("the {kind} `{value}` is {state} ({file}): this public record names it, but the public site shows no link to it; publish it, or remove the reference"),
+    "state_draft": N_("a draft"),
+    "state_partners": N_("visible to partners only"),
     "ref_not_member": N_("`{value}` is not a partner of the network `{network}`: add it to data/networks/{network}.yml or correct the id"),
     "vocab_unknown": N_("`{value}` is not a term of the {vocabulary} vocabulary{did_you_mean}{known}"),
     "known_terms": N_(": use one of {known}, or add the term to data/vocabularies/{vocabulary}.yml"),

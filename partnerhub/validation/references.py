@@ -30,6 +30,8 @@ def check(hub, known_ids: dict[str, set[str]], report, unvalidated=()) -> None:
             values = list(walk(entry.record))
             _check_values(hub, values, known_ids, entry.file, entry.positions, report)
             _check_repeats(values, entry.file, entry.positions, report)
+            if entry.record.is_public:
+                _check_hidden_targets(hub, values, entry, report)
     for source in unvalidated:
         values = [(path, marker, value) for path, marker, value in walk_data(source.type.model, source.data)
                   if _well_formed(marker, value)]
@@ -70,6 +72,21 @@ def _check_repeats(values, file, positions, report) -> None:
             if key in seen:
                 report.at_path(file, positions, path, "list_repeated", {"value": value, "field": path[-2]})
             seen.add(key)
+
+
+def _check_hidden_targets(hub, values, entry, report) -> None:
+    """A public record that names a draft or partners-only one: the public site will not
+    show that link (nothing of a hidden record is published), which the author should know."""
+    for path, marker, value in values:
+        if not isinstance(marker, Ref):
+            continue
+        target = hub.records[marker.kind].get(value)
+        if target is None or target.record.is_public:
+            continue
+        state = "draft" if target.record.publication == "draft" else "partners"
+        report.at_path(entry.file, entry.positions, path, "ref_hidden", {
+            "kind": Word(BY_FOLDER[marker.kind].label), "value": value, "file": report.rel(target.file),
+            "state": Msg(f"state_{state}")}, severity="warning")
 
 
 def _check_ref(marker: Ref, value: str, known_ids, file, positions, path, report) -> None:

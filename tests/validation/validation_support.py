@@ -275,6 +275,21 @@ CASES = [
         "only in capital letters: on Windows and macOS they are one file; rename one of them"]),
     Case("prose_empty", {f"{MEETING}.en.md": "\n  \n"}, [
         f"{MEETING}.en.md:1:1: error: this file is empty: write the text in it, or delete the file"]),
+    Case("ref_hidden", {
+        "data/partners/agency.yml": "id: agency\nname: {en: Agency, el: Φορέας, fr: Agence}\nkind: municipality\n"
+                                    "country: GR\npublication: draft\n",
+        "data/partners/office.yml": "id: office\nname: {en: Office, el: Γραφείο, fr: Bureau}\nkind: municipality\n"
+                                    "country: GR\npart_of: agency\n"}, [
+        "data/partners/office.yml:5:10: warning: part_of: the partner `agency` is a draft (data/partners/agency.yml): "
+        "this public record names it, but the public site shows no link to it; publish it, or remove the reference"]),
+    Case("ref_hidden_partners_only", {
+        "data/partners/agency.yml": "id: agency\nname: {en: Agency, el: Φορέας, fr: Agence}\nkind: municipality\n"
+                                    "country: GR\nvisibility: partners\n",
+        "data/partners/office.yml": "id: office\nname: {en: Office, el: Γραφείο, fr: Bureau}\nkind: municipality\n"
+                                    "country: GR\npart_of: agency\n"}, [
+        "data/partners/office.yml:5:10: warning: part_of: the partner `agency` is visible to partners only "
+        "(data/partners/agency.yml): this public record names it, but the public site shows no link to it; "
+        "publish it, or remove the reference"]),
     Case("part_of_cycle", {
         "data/partners/agency.yml": "id: agency\nname: {en: Agency, el: Φορέας, fr: Agence}\nkind: municipality\n"
                                     "country: GR\npart_of: office\n",
