@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from partnerhub.i18n import N_
-from partnerhub.labels import MEETING_STATUS, PRACTICE_STATUS
+from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, PRACTICE_STATUS
 
 
 class Labels(Protocol):
@@ -93,9 +93,15 @@ MEETING_KIND = TermFacet("kind", N_("Kind"), "meeting-kinds")
 PRACTICE_STATUS_FACET = ChoiceFacet("status", N_("Status"), tuple(PRACTICE_STATUS.items()))
 MEETING_STATUS_FACET = ChoiceFacet("status", N_("Status"), tuple(MEETING_STATUS.items()))
 YEAR = YearFacet("year", N_("Year"))
+MEETING_FORMAT_FACET = ChoiceFacet("format", N_("Format"), tuple(MEETING_FORMAT.items()))
+NETWORK_TYPE = TermFacet("type", N_("Type of network"), "network-types")
+PRACTICE_LABEL = TermFacet("label", N_("Label"), "practice-labels")
+OUTPUT_KIND = TermFacet("kind", N_("Kind"), "output-kinds")
+PERSON_ROLE = TermFacet("role", N_("Role"), "person-roles")
 
 # The order of the search filters, the same in every language.
-SEARCH_ORDER = (NETWORK.key, COUNTRY.key, THEME.key, TARGET_GROUP.key, "status", YEAR.key)
+SEARCH_ORDER = (NETWORK.key, COUNTRY.key, THEME.key, TARGET_GROUP.key, "type", "kind", "label", "role", "format",
+                "status", YEAR.key)
 
 
 class Visible(Protocol):

@@ -8,6 +8,7 @@ half-valid is ever rendered.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class Hub:
     records: dict[str, dict[str, Entry]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    today: dt.date = field(default_factory=dt.date.today)  # the day date-dependent checks count from
 
     @property
     def data_dir(self) -> Path:
@@ -75,8 +77,9 @@ class Hub:
         return vocab.root[term].label
 
 
-def load_hub(root: Path | str = ".") -> Hub:
-    """Read and validate the hub in ``root`` (the folder that holds ``data/``)."""
+def load_hub(root: Path | str = ".", today: dt.date | None = None) -> Hub:
+    """Read and validate the hub in ``root`` (the folder that holds ``data/``); ``today``
+    for the checks that depend on the date (the day of the run unless given)."""
     from partnerhub.validation.run import validate_hub
 
-    return validate_hub(Path(root))
+    return validate_hub(Path(root), today)

@@ -15,8 +15,7 @@ from pydantic import ValidationError
 
 from partnerhub.hubconfig import HubConfig
 from partnerhub.i18n import gettext_ as _
-from partnerhub.registry import FOLDERS
-from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
+from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.yamlsource import load_yaml
 
 
@@ -41,6 +40,8 @@ class HubData:
 
     def id_taken(self, record_id: str) -> Path | None:
         """The existing file using ``record_id`` in any record folder (ids are unique hub-wide)."""
+        from partnerhub.registry import FOLDERS  # the registry's questions read this module
+
         for kind in FOLDERS:
             path = self.data_dir / kind / f"{record_id}.yml"
             if path.exists():
@@ -74,6 +75,8 @@ def read_hub(root: Path) -> HubData:
         config = HubConfig.model_validate(_read_mapping(data_dir / "hub.yml"))
     except ValidationError:
         raise HubDataError(f"{data_dir / 'hub.yml'} is not valid: run `partnerhub validate` to see why") from None
+    from partnerhub.registry import VOCABULARIES
+
     hub = HubData(root=root, config=config)
     for name in VOCABULARIES:
         path = data_dir / "vocabularies" / f"{name}.yml"

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerhub.messages import Word
 from partnerhub.problems import Reporter, format_path
 from partnerhub.registry import BY_FOLDER, FOLDERS, RecordType
 from partnerhub.yamlsource import Mark, Positions, load_yaml, mark_at
@@ -26,6 +27,8 @@ IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 FREE_FOLDERS = {"media", "schemas"}  # checked elsewhere (media) or generated (schemas)
 VOCABULARY_FOLDER = "vocabularies"
 MAX_TEXT_FILE_BYTES = 1_000_000  # a record or a prose file; the largest demo record is 9 kB
+# Where files may go, for the message about a file that is in none of these places.
+UNEXPECTED = {"folders": ", ".join(f"data/{folder}" for folder in (*FOLDERS, VOCABULARY_FOLDER, "media"))}
 # Characters that YAML and many editors take for line breaks inside a line of text.
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
 
@@ -47,7 +50,7 @@ def read_text(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> TextFile:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return TextFile(path, None, ("file_unexpected", {}, Mark(1, 1)))
+            return TextFile(path, None, ("file_unexpected", UNEXPECTED, Mark(1, 1)))
         if info.st_size > limit:
             return TextFile(path, None, ("file_too_large", {"size": _kilobytes(info.st_size),
                                                             "limit": _kilobytes(limit)}, Mark(1, 1)))
@@ -205,7 +208,7 @@ def _classify(data_dir: Path, report: Reporter):
         elif folder in FOLDERS and PROSE_NAME.match(path.name):
             prose[folder].append(path)
         else:
-            report.add(path, Mark(1, 1), "file_unexpected")
+            report.add(path, Mark(1, 1), "file_unexpected", UNEXPECTED)
     return vocabularies, records, prose
 
 
@@ -238,7 +241,7 @@ def _read_prose(record_type: RecordType, paths: list[Path], record_ids: set[str]
         for section in parsed.sections:
             if sections and section.key not in sections:
                 report.add(path, Mark(section.line, 1), "prose_section_unknown",
-                           {"section": section.key, "known": ", ".join(f"{{#{s}}}" for s in sections)})
+                           {"section": section.key, "kind": Word(record_type.label), "known": ", ".join(f"{{#{s}}}" for s in sections)})
             elif section.key in seen:
                 report.add(path, Mark(section.line, 1), "prose_section_twice", {"section": section.key})
             seen.add(section.key)

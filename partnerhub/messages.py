@@ -33,7 +33,7 @@ MESSAGES = {
     "yaml_too_deep": N_("the file is nested too deeply to read: check the brackets and the indentation from this line on"),
     "yaml_too_large": N_("the file repeats anchors (`*name`) so often that it becomes too large to read: write the values out instead"),
     "yaml_not_mapping": N_("a record must be a set of `field: value` lines, e.g. `id: …`, not a list or a single value: start each line with a field name and a colon"),
-    "file_unexpected": N_("this file is not part of any record type: move it into data/networks, data/partners, data/meetings, data/practices, data/vocabularies or data/media"),
+    "file_unexpected": N_("this file is not part of any record type: move it into one of {folders}"),
     "file_yaml_extension": N_("record files end in `.yml`: rename it to `{suggestion}`"),
     "file_link": N_("`{value}` is a symbolic link: files under data/ are never read through links; put the file itself here"),
     "file_unreadable": N_("this file cannot be read: check that it is a plain file and that you may read it"),
@@ -108,7 +108,7 @@ MESSAGES = {
     "prose_both": N_("the {field} in {lang} is written twice, here and in {md}: keep one of them"),
     "prose_orphan": N_("there is no record `{id}` for this text: name the file `<id>.<lang>.md` after a record in the same folder"),
     "prose_language": N_("`{lang}` in the file name is not a language of this hub: use one of {known}"),
-    "prose_section_unknown": N_("`{section}` is not a section of a practice: use one of {known}"),
+    "prose_section_unknown": N_("`{section}` is not a section of a {kind}: use one of {known}"),
     "prose_section_missing": N_("the text before the first heading belongs to no section: start with a heading such as `## The problem {{#problem}}`"),
     "prose_section_twice": N_("the section `{section}` appears twice: keep one"),
     "prose_empty": N_("this file is empty: write the text in it, or delete the file"),
@@ -120,6 +120,43 @@ MESSAGES = {
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
 }
 
+
+# --- Records v2 (issue 9): dates as known, meetings, series, lineage, people, outputs,
+# conflicting sources. Kept apart so that other work on the messages merges cleanly.
+RECORDS_V2_MESSAGES = {
+    # fields
+    "partial_date_format": N_("`{value}` is not a date: write a day (`2024-04-17`), a month (`2024-04`) or a year (`2024`){also}"),
+    "date_also_unknown": N_(", or `unknown` if no source gives it"),
+    "date_also_ongoing": N_("; or `ongoing`, or `unknown` if no source gives it"),
+    "language_code": N_("`{value}` is not a language code: write the two-letter ISO 639-1 code in lower case, e.g. `el`, `hr`, `it`"),
+    "meeting_replaced_status": N_("`replaced_by` is for a meeting that was postponed or cancelled, and this one is `{status}`: set `status: cancelled` (or `postponed`), or remove `replaced_by`"),
+    "meeting_replaced_by_itself": N_("a meeting cannot replace itself (`{value}`): name the meeting that took its place"),
+    "meeting_session_outside": N_("the session on {value} is outside the meeting's dates ({start} to {end}): correct the session's date, or the meeting's `start` and `end`"),
+    "person_role_where": N_("a role is held somewhere: add the `network:` or the `partner:` it is held in"),
+    "output_file_and_url": N_("an output has either a `file` or a `url`, not both: keep one of them"),
+    # across records
+    "ref_not_member_any": N_("`{value}` is not a partner of any of the networks {networks}: add it to one of them, or correct the id"),
+    "network_phase_unknown": N_("`{value}` is not a phase of this network: use one of {known}, or add the phase under `phases`"),
+    "practice_adapted_from_itself": N_("a practice cannot be adapted from itself (`{value}`): name the practice it was adapted from"),
+    "practice_lineage_cycle": N_("`adapted_from` leads back to this practice ({chain}): a practice cannot descend from itself; correct one of the `adapted_from` ids"),
+    "network_follows_itself": N_("a network cannot follow itself (`{value}`): name the earlier network it continues"),
+    "network_follows_cycle": N_("`follows` leads back to this network ({chain}): correct one of the `follows` ids"),
+    "alternative_field_unknown": N_("`{value}` is not a field of a {kind}: name the field the other source disagrees on, e.g. `number` or `period.start`{did_you_mean}"),
+    # warnings
+    "series_number_twice": N_("number {number} is also given to `{other}` in the series of `{network}`: correct one of them (a postponed or cancelled meeting may share the number of its replacement)"),
+    "series_number_order": N_("number {number} comes after number {other_number} (`{other}`) in the series of `{network}`, but its date {date} is before {other_date}: check the numbers and the dates"),
+    "meeting_held_in_future": N_("the meeting is `held` but starts on {date}, after today: write `status: planned` until it has taken place"),
+    "meeting_planned_in_past": N_("the meeting is still `planned` but ended by {date}, before today: write `status: held`, `postponed` or `cancelled`"),
+    "meeting_outside_period": N_("the meeting ({date}) is outside the period of the network `{network}` ({period}): check the dates"),
+    "practice_adaptation_without_source": N_("`adaptation` says what was changed from another practice, but `adapted_from` does not name it: add `adapted_from: <practice id>`"),
+}
+MESSAGES.update(RECORDS_V2_MESSAGES)
+# Codes raised by the model's own checks (their parameters come from the check).
+RECORDS_V2_MODEL_CODES = {"partial_date_format", "language_code", "meeting_replaced_status",
+                          "meeting_replaced_by_itself", "person_role_where", "output_file_and_url"}
+# Codes reported as warnings by the rules across records.
+WARNING_CODES = {"series_number_twice", "series_number_order", "meeting_held_in_future", "meeting_planned_in_past",
+                 "meeting_outside_period", "practice_adaptation_without_source"}
 
 _SHOWN_VALUE = 80  # longer values are cut in messages
 _SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion")

@@ -85,6 +85,13 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(unique.values(), key=lambda p: (*p.sort_key(), p.message))
 
 
+def _as_written(positions: Positions, path: tuple) -> tuple:
+    """``network[0]`` is ``network`` when the file says ``network: a`` for a list of one."""
+    if path and isinstance(path[-1], int) and path[:-1] in positions.spans and path not in positions.values:
+        return path[:-1]
+    return path
+
+
 class Reporter:
     """Collects problems, turning field paths into lines and columns."""
 
@@ -107,6 +114,7 @@ class Reporter:
         """A problem of the value at field ``path`` of a record (or of its key, ``at_key``);
         text that came from a prose file (``prose``: (field, lang) -> (file, line)) is
         reported in that file."""
+        path = _as_written(positions, tuple(path))
         file, mark = entry_file, (positions.of(path) if at_key else positions.value_of(path))
         snippet = params.get("snippet")  # the exact text at fault, within a longer text
         origin = (prose or {}).get(tuple(path[:2]))

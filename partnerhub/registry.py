@@ -3,10 +3,12 @@
 A :class:`RecordType` says where its files live (``data/<folder>/<id>.yml``), which model
 checks them (``partnerhub/model/<name>.py``), what it is called in each language, which
 text may be written in ``<id>.<lang>.md`` files beside the YAML, which rules across records
-apply to it, how it is classified (facets), how its catalogue lists it, and which template
+apply to it, how it is classified (facets), how its catalogue lists it, on which other
+records' pages it is listed, what ``partnerhub new`` asks for it, and which template
 renders its page (``partnerhub/render/templates/<name>.html``). The loader, the validator,
-the counts, the JSON Schemas, ``partnerhub new``, the pages, the catalogues and the search
-metadata all iterate over :data:`RECORD_TYPES`.
+the counts, the JSON Schemas, ``partnerhub new``, the pages, the catalogues, the menus and
+the search metadata all iterate over :data:`RECORD_TYPES`; the vocabularies are those the
+models refer to (:data:`VOCABULARIES`).
 
 Adding a record type: its model file, an entry here, its page template and its ``new``
 template (``partnerhub/new/templates/<name>.yml.j2``), the translations of its labels.
@@ -23,9 +25,16 @@ from partnerhub.i18n import N_, Np_
 from partnerhub.model.common import Record
 from partnerhub.model.meeting import Meeting
 from partnerhub.model.network import Network
+from partnerhub.model.output import Output
 from partnerhub.model.partner import Partner
-from partnerhub.model.practice import SECTIONS, Practice
-from partnerhub.validation import rules
+from partnerhub.model.person import Person
+from partnerhub.model.practice import SECTIONS, STATUSES as PRACTICE_STATUSES, Practice
+from partnerhub.model.walk import vocabularies_of
+from partnerhub.new import checks as C
+from partnerhub.new import questions as Q
+from partnerhub.new.questions import Question
+from partnerhub.validation import lineage, rules, series
+from partnerhub.validation.alternatives import alternatives_name_fields
 
 
 @dataclass(frozen=True)
@@ -48,11 +57,28 @@ class Catalogue:
     style: str  # "table" (one row a record) or "cards"
     columns: tuple[str, ...] = ()  # table: "dates", "name" or facet keys, in order
     order: str = "name"  # "name" (alphabetical in the page's language) or "date"
-    # a map of the records' places above the list: its title, the title of the list of the
-    # same links by country, and of the records that have no place on the map (msgids)
+    # a map of the records' places above the list: its title and the title of the list of
+    # the same links by country (msgids)
     map_title: str | None = None
     map_list_title: str = ""
-    unplaced_title: str = ""
+    # the group (a msgid) under which the list beside the map puts a record that has no
+    # point on the map, say why: an online meeting, a partner without coordinates
+    unplaced: Callable[[Record], str] = lambda record: N_("Not on the map (no coordinates)")
+    # links added to a column's cells: (column key, msgid before them, folder, record -> ids),
+    # e.g. a cancelled meeting's status followed by "replaced by" and its replacements
+    cell_links: tuple[tuple[str, str, str, Callable[[Record], list]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """Records of this type are listed on the pages of the records they name in ``field``
+    (a dotted path, as ``partnerhub.render.relations`` indexes it: ``roles.network``)."""
+
+    field: str
+    target: str  # the folder of the records that list them
+    heading: str  # msgid of the section on the target's page
+    # what to say about each, as (vocabulary, term) labels: a person's roles in that network
+    detail: Callable[[Record, str], list[tuple[str, str]]] = lambda record, target_id: []
 
 
 @dataclass(frozen=True)
@@ -61,18 +87,21 @@ class RecordType:
     folder: str  # data/<folder>/ and the URLs <folder>/<id>/
     model: type[Record]
     label: str  # msgid, lower case, inside sentences: "there is no partner `x`"
-    title: str  # msgid: the catalogue's title and the search's type filter value ("Partners")
+    title: str  # msgid: the catalogue's title, the menu, the search's type filter value ("Partners")
     singular_title: str  # msgid: "Partner", a page's type in search results
     count: tuple[str, str]  # Np_ pair: "{count} partner", "{count} partners"
     catalogue: Catalogue
     prose: Prose = Prose()
     facets: tuple[FacetUse, ...] = ()
     rules: tuple[Callable, ...] = ()  # checks across records: (entry, hub) -> problems
-    # where a record is: ids of the partners it is at (for countries, map points, search)
-    places: Callable[[Record], list[str]] = lambda record: []
+    # where a record is: the places (partners, or a Place) that the build shows, for the
+    # map, the countries and search; (record, visible records) -> places
+    places: Callable[[Record, object], list] = lambda record, visible: []
     # other names that should find it in search (acronyms, cities…), per language or plain
     other_names: Callable[[Record], list] = lambda record: []
     place_names_in_search: bool = False  # its places' names find it too (a meeting's host)
+    listed_on: tuple[Backlink, ...] = ()
+    questions: tuple[Question, ...] = ()  # what `partnerhub new <name>` asks
 
     @property
     def template(self) -> str:
@@ -82,9 +111,39 @@ class RecordType:
         return next((use for use in self.facets if use.facet.key == key), None)
 
 
-def _countries(partner_ids, visible) -> list[str]:
-    partners = (visible.visible("partners", pid) for pid in partner_ids)
-    return sorted({partner.country for partner in partners if partner is not None})
+def _rules(*specific: Callable) -> tuple[Callable, ...]:
+    """The rules of a type: those of every record, then its own."""
+    return (alternatives_name_fields, *specific)
+
+
+def _partners(ids, visible) -> list:
+    return [p for p in (visible.visible("partners", pid) for pid in ids) if p is not None]
+
+
+def _countries(places) -> list[str]:
+    return sorted({place.country for place in places})
+
+
+def _other_names(record) -> list:
+    return [name.name for name in getattr(record, "other_names", [])]
+
+
+def _meeting_places(meeting, visible) -> list:
+    """Where a meeting took place: its hosts, else the place named; none if it was online."""
+    if meeting.is_online:
+        return []
+    hosts = _partners(meeting.host, visible)
+    return hosts or ([meeting.place] if meeting.place is not None else [])
+
+
+def _meeting_unplaced(meeting) -> str:
+    if meeting.is_online:
+        return N_("Online meetings")
+    return N_("Meetings without a place on the map")
+
+
+def _year(when) -> list[str]:
+    return [str(when.year)] if when is not None and when.known else []
 
 
 NETWORKS = RecordType(
@@ -94,13 +153,28 @@ NETWORKS = RecordType(
     prose=Prose(field="summary"),
     facets=(
         FacetUse(F.PROGRAMME, lambda n, v: [n.programme], search=False, column=True),
+        FacetUse(F.NETWORK_TYPE, lambda n, v: [n.type], column=True),
         FacetUse(F.THEME, lambda n, v: n.themes),
-        FacetUse(F.COUNTRY, lambda n, v: _countries((m.partner for m in n.partners), v), filter=False),
+        FacetUse(F.COUNTRY, lambda n, v: _countries(_partners((m.partner for m in n.partners), v)), filter=False),
         FacetUse(F.NETWORK, lambda n, v: [n.id], filter=False),
     ),
+    rules=_rules(lineage.follows_without_cycle, series.phases_of_members),
     catalogue=Catalogue(style="cards"),
-    places=lambda n: [m.partner for m in n.partners],
-    other_names=lambda n: [n.acronym] if n.acronym else [],
+    places=lambda n, v: _partners((m.partner for m in n.partners), v),
+    other_names=lambda n: ([n.acronym] if n.acronym else []) + _other_names(n),
+    questions=(
+        Question("name", "Full name in {lang}", C.text),
+        Question("acronym", "Acronym (empty if none)", C.text, essential=False),
+        Question("programme", "Funding programme", C.term("programmes"), choices=Q.terms("programmes")),
+        Question("theme", "Theme(s), separated by commas", C.many(C.term("themes")), choices=Q.terms("themes"),
+                 multiple=True),
+        Question("lead", "Id of the lead partner", C.existing("partners"), choices=Q.ids("partners")),
+        Question("start", "When it began (YYYY-MM-DD, or YYYY-MM, or YYYY)", C.when),
+        Question("end", "When it ends (same forms, empty if not known)", C.when, essential=False, also=Q.after_start),
+        Question("summary", "What the network is about, one or two sentences in {lang}", C.long_text),
+        Question("id", "Id (the file name)", C.record_id,
+                 default=lambda a, h: Q.short_id(a.get("acronym") or a["name"])),
+    ),
 )
 
 PARTNERS = RecordType(
@@ -113,11 +187,19 @@ PARTNERS = RecordType(
         FacetUse(F.ORGANISATION_KIND, lambda p, v: [p.kind], search=False, column=True),
         FacetUse(F.NETWORK, lambda p, v: [n.id for n, _role in v.partner_networks(p.id)], column=True),
     ),
-    rules=(rules.part_of_without_cycle,),
+    rules=_rules(rules.part_of_without_cycle),
     catalogue=Catalogue(style="table", columns=("name", "country", "kind", "network"),
-                        map_title=N_("Map of partners"), map_list_title=N_("Partners by country")),
-    places=lambda p: [p.id],
-    other_names=lambda p: [p.city] if p.city else [],
+                        map_title=N_("Map of partners"), map_list_title=N_("Partners by country"),
+                        unplaced=lambda p: N_("Partners without a place on the map")),
+    places=lambda p, v: [p],
+    other_names=lambda p: ([p.city] if p.city else []) + _other_names(p),
+    questions=(
+        Question("name", "Name in {lang}", C.text),
+        Question("country", "Country code (ISO 3166-1, e.g. GR)", C.country),
+        Question("kind", "Kind of organisation", C.term("organisation-kinds"), default=lambda a, h: "municipality",
+                 choices=Q.terms("organisation-kinds")),
+        Question("id", "Id (the file name)", C.record_id, default=lambda a, h: Q.short_id(a["name"])),
+    ),
 )
 
 MEETINGS = RecordType(
@@ -126,19 +208,34 @@ MEETINGS = RecordType(
     count=Np_("{count} meeting", "{count} meetings"),
     prose=Prose(field="report"),
     facets=(
-        FacetUse(F.NETWORK, lambda m, v: [m.network], column=True),
+        FacetUse(F.NETWORK, lambda m, v: m.networks, column=True),
         FacetUse(F.MEETING_KIND, lambda m, v: [m.kind], search=False),
-        FacetUse(F.COUNTRY, lambda m, v: _countries([m.host] if m.host else [], v)),
-        FacetUse(F.YEAR, lambda m, v: [str(m.start.year)]),
-        FacetUse(F.HOST, lambda m, v: [m.host], filter=False, search=False, column=True),
-        FacetUse(F.MEETING_STATUS_FACET, lambda m, v: [m.status], filter=False, search=False, column=True),
+        FacetUse(F.MEETING_FORMAT_FACET, lambda m, v: [m.format]),
+        FacetUse(F.COUNTRY, lambda m, v: _countries(_meeting_places(m, v))),
+        FacetUse(F.YEAR, lambda m, v: _year(m.start)),
+        FacetUse(F.HOST, lambda m, v: m.hosts, filter=False, search=False, column=True),
+        FacetUse(F.MEETING_STATUS_FACET, lambda m, v: [m.status], search=False, column=True),
     ),
-    rules=(rules.host_is_member,),
+    rules=_rules(series.hosts_are_members, series.sessions_within_dates, series.meeting_series),
     catalogue=Catalogue(style="table", columns=("dates", "name", "network", "host", "status"), order="date",
-                        map_title=N_("Map of meetings"), map_list_title=N_("Meetings by host country"),
-                        unplaced_title=N_("Online meetings")),
-    places=lambda m: [m.host] if m.host else [],
+                        map_title=N_("Map of meetings"), map_list_title=N_("Meetings by country"),
+                        unplaced=_meeting_unplaced,
+                        cell_links=(("status", N_("replaced by"), "meetings", lambda m: m.replaced_by),)),
+    places=_meeting_places,
     place_names_in_search=True,
+    questions=(
+        Question("network", "Network id", C.existing("networks"), choices=Q.ids("networks")),
+        Question("kind", "Kind of meeting", C.term("meeting-kinds"), default=lambda a, h: "transnational",
+                 choices=Q.terms("meeting-kinds")),
+        Question("number", "Number of the meeting in the network's series (empty if none)", C.number,
+                 essential=False),
+        Question("host", "Host partner id", C.existing("partners"), essential=lambda a: a.get("kind") != "online",
+                 choices=Q.network_members, also=Q.host_in_network),
+        Question("start", "First day (YYYY-MM-DD, or YYYY-MM if only the month is known)", C.when),
+        Question("end", "Last day (empty if one day)", C.when, essential=False, also=Q.after_start),
+        Question("title", "Title in {lang}", C.text),
+        Question("id", "Id (the file name)", C.record_id, default=Q.meeting_id),
+    ),
 )
 
 PRACTICES = RecordType(
@@ -149,19 +246,87 @@ PRACTICES = RecordType(
     facets=(
         FacetUse(F.THEME, lambda p, v: p.themes),
         FacetUse(F.TARGET_GROUP, lambda p, v: p.target_groups),
-        FacetUse(F.COUNTRY, lambda p, v: _countries(p.owners, v)),
-        FacetUse(F.NETWORK, lambda p, v: [p.network]),
+        FacetUse(F.COUNTRY, lambda p, v: _countries(_partners(p.owners, v))),
+        FacetUse(F.NETWORK, lambda p, v: p.networks),
+        FacetUse(F.PRACTICE_LABEL, lambda p, v: [label.label for label in p.labels]),
         FacetUse(F.PRACTICE_STATUS_FACET, lambda p, v: [p.status], column=True),
         FacetUse(F.OWNER, lambda p, v: p.owners, filter=False, search=False, column=True),
     ),
-    rules=(rules.not_transferred_to_owner,),
+    rules=_rules(rules.not_transferred_to_owner, lineage.adapted_without_cycle),
     catalogue=Catalogue(style="cards"),
-    places=lambda p: list(p.owners),
+    places=lambda p, v: _partners(p.owners, v),
     place_names_in_search=True,
+    questions=(
+        Question("title", "Title in {lang}", C.text),
+        Question("owner", "Id(s) of the partner(s) that run it, separated by commas",
+                 C.many(C.existing("partners")), choices=Q.ids("partners"), multiple=True),
+        Question("theme", "Theme(s), separated by commas", C.many(C.term("themes")), choices=Q.terms("themes"),
+                 multiple=True),
+        Question("status", "Status", C.choice(*PRACTICE_STATUSES), default=lambda a, h: "ongoing",
+                 choices=Q.fixed(*PRACTICE_STATUSES)),
+        Question("summary", "The practice in one or two sentences, in {lang}", C.long_text),
+        Question("network", "Network id (empty if none)", C.existing("networks"), essential=False,
+                 choices=Q.ids("networks")),
+        Question("id", "Id (the file name)", C.record_id,
+                 default=lambda a, h: Q.short_id(a["owner"][0], a["title"])),
+    ),
+)
+
+PEOPLE = RecordType(
+    name="person", folder="people", model=Person,
+    label=N_("person"), title=N_("People"), singular_title=N_("Person"),
+    count=Np_("{count} person", "{count} people"),
+    prose=Prose(field="biography"),
+    facets=(
+        FacetUse(F.NETWORK, lambda p, v: [r.network for r in p.roles], column=True),
+        FacetUse(F.PERSON_ROLE, lambda p, v: [r.role for r in p.roles], column=True),
+    ),
+    rules=_rules(),
+    catalogue=Catalogue(style="table", columns=("name", "role", "network")),
+    listed_on=(
+        Backlink("roles.network", "networks", N_("People"),
+                 lambda p, target: [("person-roles", r.role) for r in p.roles if r.network == target]),
+        Backlink("roles.partner", "partners", N_("People"),
+                 lambda p, target: [("person-roles", r.role) for r in p.roles if r.partner == target]),
+    ),
+    questions=(
+        Question("name", "Name in {lang}", C.text),
+        Question("id", "Id (the file name)", C.record_id, default=lambda a, h: Q.short_id(a["name"])),
+    ),
+)
+
+OUTPUTS = RecordType(
+    name="output", folder="outputs", model=Output,
+    label=N_("output"), title=N_("Outputs"), singular_title=N_("Output"),
+    count=Np_("{count} output", "{count} outputs"),
+    prose=Prose(field="summary"),
+    facets=(
+        FacetUse(F.OUTPUT_KIND, lambda o, v: [o.kind], column=True),
+        FacetUse(F.NETWORK, lambda o, v: o.networks, column=True),
+        FacetUse(F.COUNTRY, lambda o, v: _countries(_partners(o.partners, v))),
+        FacetUse(F.YEAR, lambda o, v: _year(o.date)),
+    ),
+    rules=_rules(),
+    catalogue=Catalogue(style="cards"),
+    places=lambda o, v: _partners(o.partners, v),
+    listed_on=(
+        Backlink("network", "networks", N_("Outputs"), lambda o, target: [("output-kinds", o.kind)]),
+        Backlink("partners", "partners", N_("Outputs"), lambda o, target: [("output-kinds", o.kind)]),
+        Backlink("people", "people", N_("Outputs"), lambda o, target: [("output-kinds", o.kind)]),
+    ),
+    questions=(
+        Question("network", "Network id", C.existing("networks"), choices=Q.ids("networks")),
+        Question("kind", "Kind of output", C.term("output-kinds"), choices=Q.terms("output-kinds")),
+        Question("title", "Title in {lang}", C.text),
+        Question("summary", "What it contains, one or two sentences in {lang}", C.long_text),
+        Question("id", "Id (the file name)", C.record_id, default=lambda a, h: Q.short_id(a["network"], a["title"])),
+    ),
 )
 
 # In the order of the site's menus and of the validator's summary.
-RECORD_TYPES: tuple[RecordType, ...] = (NETWORKS, PARTNERS, MEETINGS, PRACTICES)
+RECORD_TYPES: tuple[RecordType, ...] = (NETWORKS, PARTNERS, MEETINGS, PRACTICES, OUTPUTS, PEOPLE)
 BY_FOLDER: dict[str, RecordType] = {t.folder: t for t in RECORD_TYPES}
 BY_NAME: dict[str, RecordType] = {t.name: t for t in RECORD_TYPES}
 FOLDERS: tuple[str, ...] = tuple(BY_FOLDER)
+# Every vocabulary a record refers to (data/vocabularies/<name>.yml), in a stable order.
+VOCABULARIES: tuple[str, ...] = tuple(sorted({v for t in RECORD_TYPES for v in vocabularies_of(t.model)}))

@@ -7,8 +7,9 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from partnerhub.model.dates import SpanEnd, WhenOrUnknown, check_in_order
 from partnerhub.model.fields import (
-    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url, check_end_after_start,
+    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url,
 )
 
 
@@ -29,12 +30,12 @@ class Source(Strict):
 
 
 class Period(Strict):
-    """A span of dates; ``end`` may be open."""
+    """A span of dates, each as precise as the sources give it (``partnerhub.model.dates``)."""
 
-    start: IsoDate = Field(description="First day, YYYY-MM-DD.")
-    end: IsoDate | None = Field(None, description="Last day, YYYY-MM-DD; leave out if ongoing.")
+    start: WhenOrUnknown = Field(description="When it began: a year (2019), a month (2019-11), a day (2019-11-25) or unknown.")
+    end: SpanEnd | None = Field(None, description="When it ended: a year, a month, a day, ongoing or unknown; leave out if it is not known.")
 
-    _end_after_start = field_validator("end")(check_end_after_start)
+    _end_after_start = field_validator("end")(check_in_order)
 
 
 class Coordinates(Strict):
@@ -96,7 +97,17 @@ class Publication(Strict):
 
     @property
     def is_public(self) -> bool:
-        return self.publication == "published" and self.visibility == "public"
+        return self.visible_to("public")
+
+    def visible_to(self, audience: str) -> bool:
+        """Whether the build for ``audience`` (public, or partners) shows this record."""
+        if self.publication != "published":
+            return False
+        return self.visibility == "public" or audience == "partners"
+
+    def for_audience(self, audience: str) -> "Publication":
+        """The record as that build shows it (a person's copy holds only what may be published)."""
+        return self
 
 
 class Record(Publication):

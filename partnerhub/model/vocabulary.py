@@ -1,4 +1,7 @@
-"""Vocabularies (``data/vocabularies/<name>.yml``): term id -> label per language."""
+"""Vocabularies (``data/vocabularies/<name>.yml``): term id -> label per language.
+
+Which vocabularies a hub has follows from the models: every ``vocab("<name>")`` field
+(``partnerhub.registry.VOCABULARIES``)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from pydantic import Field, RootModel
 from partnerhub.model.common import Strict
 from partnerhub.model.fields import Id, LangMarkdown, LangText
 
-VOCABULARIES = ("themes", "target-groups", "organisation-kinds", "programmes", "meeting-kinds")
 
 
 class Term(Strict):

@@ -75,6 +75,14 @@ def _lists(model: type[BaseModel]) -> frozenset:
     return frozenset(name for name, info in model.model_fields.items() if _is_list(info.annotation))
 
 
+@lru_cache(maxsize=None)
+def _one_or_more(model: type[BaseModel]) -> frozenset:
+    """Fields that take one value or a list (``partnerhub.model.refs``)."""
+    from partnerhub.model.refs import takes_one_or_more
+
+    return frozenset(name for name, info in model.model_fields.items() if takes_one_or_more(info))
+
+
 def walk_data(model: type[BaseModel], data, path: tuple = ()) -> Iterator[tuple[tuple, object, object]]:
     """Like :func:`walk`, over the raw data of a record that did not validate, so that its
     references are checked in the same run as its other errors. Values are as written:
@@ -88,8 +96,12 @@ def walk_data(model: type[BaseModel], data, path: tuple = ()) -> Iterator[tuple[
         here = path + (name,)
         if name in _lists(model):
             if not isinstance(value, list):
-                continue
-            items = [(here + (index,), item) for index, item in enumerate(value)]
+                if name not in _one_or_more(model):
+                    continue
+                value = [value]  # `network: a` for `network: [a]`: reported where it is written
+                items = [(here, value[0])]
+            else:
+                items = [(here + (index,), item) for index, item in enumerate(value)]
         else:
             items = [(here, value)]
         for item_path, item in items:
@@ -116,3 +128,22 @@ def walk(record: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, object, o
                 yield item_path, marker, item
             elif isinstance(item, BaseModel):
                 yield from walk(item, item_path)
+
+
+def vocabularies_of(model: type[BaseModel]) -> set[str]:
+    """The vocabularies that ``model`` and the models inside it refer to."""
+    found: set[str] = set()
+    seen: set = set()
+
+    def visit(current) -> None:
+        if current in seen:
+            return
+        seen.add(current)
+        for _name, marker, inner in _plan(current):
+            if isinstance(marker, VocabRef):
+                found.add(marker.vocabulary)
+            for model_inside in inner:
+                visit(model_inside)
+
+    visit(model)
+    return found

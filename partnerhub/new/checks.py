@@ -14,7 +14,6 @@ from pydantic import TypeAdapter, ValidationError
 from partnerhub.countries import COUNTRY_CODES
 from partnerhub.hubdata import HubData
 from partnerhub.i18n import gettext_ as _
-from partnerhub.registry import BY_FOLDER
 from partnerhub.model import fields as F
 from partnerhub.text import suggest_id
 from partnerhub.messages import MESSAGES, render
@@ -62,6 +61,13 @@ def date(value: str, hub: HubData | None = None) -> dt.date:
     return _parse(F.IsoDate, value.strip())
 
 
+def when(value: str, hub: HubData | None = None):
+    """A date as precise as it is known: 2024, 2024-05 or 2024-05-12."""
+    from partnerhub.model.dates import When
+
+    return _parse(When, value.strip())
+
+
 def record_id(value: str, hub: HubData) -> str:
     """A new record id: kebab-case and used by no file yet (ids are unique across the hub)."""
     value = value.strip()
@@ -80,6 +86,8 @@ def existing(kind: str):
         value = value.strip()
         ids = hub.record_ids(kind)
         if value not in ids:
+            from partnerhub.registry import BY_FOLDER  # the registry reads these checks
+
             known = ", ".join(ids) or _("none yet")
             raise Invalid(_("there is no {kind} `{value}`{did_you_mean}: known {kinds}: {known}").format(
                 kind=BY_FOLDER[kind].name, value=value, did_you_mean=did_you_mean(value, ids), kinds=kind, known=known))

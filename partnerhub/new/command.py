@@ -1,4 +1,4 @@
-"""``partnerhub new meeting|practice|partner|network``: start a record from a commented template.
+"""``partnerhub new <type>``: start a record of any type of the registry from a commented template.
 
 The essentials (network, host, dates, title…) come from options or, in a terminal, from
 questions that are asked again until the answer is valid. The file is written from a Jinja2
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -20,68 +19,9 @@ from babel import Locale
 from partnerhub.new import checks as C
 from partnerhub.hubdata import HubData, read_hub_for_command
 from partnerhub.i18n import gettext_ as _
-from partnerhub.text import suggest_id
+from partnerhub.new.questions import Question
 from partnerhub.new.write import check_rendered, render, write_new
-from partnerhub.registry import BY_NAME
-
-
-
-@dataclass(frozen=True)
-class Question:
-    """One essential of a new record: its option, its prompt and its check."""
-
-    name: str
-    prompt: str
-    check: Callable  # (text, hub) -> value, raises C.Invalid
-    essential: bool | Callable = True  # must be given when nobody can be asked
-    default: Callable | None = None  # (answers, hub) -> str | None
-    choices: Callable | None = None  # (hub, answers) -> list[str] shown with the question
-    also: Callable | None = None  # (value, answers, hub) -> None, raises C.Invalid
-    multiple: bool = False
-
-
-def _host_in_network(host, answers, hub: HubData) -> None:
-    if host is None:
-        return
-    members = _members(hub.read_record("networks", answers["network"]) or {})
-    if members and host not in members:
-        raise C.Invalid(_("`{host}` is not a partner of the network `{network}` (its partners: {members}): "
-                          "check the id, or add it to data/networks/{network}.yml first").format(
-            host=host, network=answers["network"], members=", ".join(sorted(members))))
-
-
-def _after_start(end, answers, hub) -> None:
-    if end is not None and end < answers["start"]:
-        raise C.Invalid(_("the end date {end} is before the start date {start}").format(
-            end=end.isoformat(), start=answers["start"].isoformat()))
-
-
-def _meeting_id(a, hub) -> str:
-    middle = f"{a['number']:02d}" if a.get("number") is not None else a["start"].isoformat()
-    return "-".join(part for part in (a["network"], middle, a.get("host") or "online") if part)
-
-
-def _short_id(*words: str) -> str:
-    text = suggest_id(" ".join(w for w in words if w))
-    while len(text) > 40 and "-" in text:
-        text = text.rsplit("-", 1)[0]
-    return text
-
-
-def _members(network: dict) -> set[str]:
-    return {m.get("partner") for m in network.get("partners") or [] if isinstance(m, dict) and m.get("partner")}
-
-
-def _ids(kind):
-    return lambda hub, answers: hub.record_ids(kind)
-
-
-def _network_members(hub, answers) -> list[str]:
-    return sorted(_members(hub.read_record("networks", answers["network"]) or {})) or hub.record_ids("partners")
-
-
-def _terms(vocabulary):
-    return lambda hub, answers: list(hub.terms.get(vocabulary, {}))
+from partnerhub.registry import BY_NAME, RECORD_TYPES
 
 
 def _lang(hub) -> str:
@@ -90,53 +30,8 @@ def _lang(hub) -> str:
     return f"{Locale('en').languages.get(lang, lang)} ({lang})"
 
 
-QUESTIONS: dict[str, list[Question]] = {
-    "meeting": [
-        Question("network", "Network id", C.existing("networks"), choices=_ids("networks")),
-        Question("kind", "Kind of meeting", C.term("meeting-kinds"), default=lambda a, h: "transnational",
-                 choices=_terms("meeting-kinds")),
-        Question("number", "Number of the meeting in the network's series (empty if none)", C.number, essential=False),
-        Question("host", "Host partner id", C.existing("partners"), essential=lambda a: a.get("kind") != "online",
-                 choices=_network_members, also=_host_in_network),
-        Question("start", "First day (YYYY-MM-DD)", C.date),
-        Question("end", "Last day (YYYY-MM-DD, empty if one day)", C.date, essential=False, also=_after_start),
-        Question("title", "Title in {lang}", C.text),
-        Question("id", "Id (the file name)", C.record_id, default=_meeting_id),
-    ],
-    "practice": [
-        Question("title", "Title in {lang}", C.text),
-        Question("owner", "Id(s) of the partner(s) that run it, separated by commas", C.many(C.existing("partners")),
-                 choices=_ids("partners"), multiple=True),
-        Question("theme", "Theme(s), separated by commas", C.many(C.term("themes")), choices=_terms("themes"),
-                 multiple=True),
-        Question("status", "Status", C.choice("planned", "ongoing", "completed", "discontinued"),
-                 default=lambda a, h: "ongoing", choices=lambda h, a: ["planned", "ongoing", "completed", "discontinued"]),
-        Question("summary", "The practice in one or two sentences, in {lang}", C.long_text),
-        Question("network", "Network id (empty if none)", C.existing("networks"), essential=False,
-                 choices=_ids("networks")),
-        Question("id", "Id (the file name)", C.record_id, default=lambda a, h: _short_id(a["owner"][0], a["title"])),
-    ],
-    "partner": [
-        Question("name", "Name in {lang}", C.text),
-        Question("country", "Country code (ISO 3166-1, e.g. GR)", C.country),
-        Question("kind", "Kind of organisation", C.term("organisation-kinds"), default=lambda a, h: "municipality",
-                 choices=_terms("organisation-kinds")),
-        Question("id", "Id (the file name)", C.record_id, default=lambda a, h: _short_id(a["name"])),
-    ],
-    "network": [
-        Question("name", "Full name in {lang}", C.text),
-        Question("acronym", "Acronym (empty if none)", C.text, essential=False),
-        Question("programme", "Funding programme", C.term("programmes"), choices=_terms("programmes")),
-        Question("theme", "Theme(s), separated by commas", C.many(C.term("themes")), choices=_terms("themes"),
-                 multiple=True),
-        Question("lead", "Id of the lead partner", C.existing("partners"), choices=_ids("partners")),
-        Question("start", "First day (YYYY-MM-DD)", C.date),
-        Question("end", "Last day (YYYY-MM-DD, empty if open)", C.date, essential=False, also=_after_start),
-        Question("summary", "What the network is about, one or two sentences in {lang}", C.long_text),
-        Question("id", "Id (the file name)", C.record_id,
-                 default=lambda a, h: _short_id(a.get("acronym") or a["name"])),
-    ],
-}
+# What each record type asks (its entry in the registry), by type name.
+QUESTIONS: dict[str, tuple[Question, ...]] = {t.name: t.questions for t in RECORD_TYPES}
 
 
 class Usage(Exception):
@@ -271,7 +166,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub) -> None:
-    """Register ``new`` and its four record types on the CLI's subparsers."""
+    """Register ``new`` and the record types of the registry on the CLI's subparsers."""
     new = sub.add_parser("new", help=_("start a new record from a commented template"),
                          description=_("Write data/<type>s/<id>.yml from a commented template. "
                                        "In a terminal, asks for what is not given as an option."))

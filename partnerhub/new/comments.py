@@ -16,6 +16,7 @@ from partnerhub.model.walk import markers_of, literal_values
 
 WIDTH = 92
 _MAX_IDS = 15
+_MAX_LABELLED = 12  # terms listed with their labels; a longer vocabulary is listed by id
 
 
 def _is_bool(annotation) -> bool:
@@ -46,7 +47,10 @@ def describe(model: type[BaseModel], name: str, hub: HubData, prose: bool = Fals
     config = hub.config
     if isinstance(marker, VocabRef):
         terms = hub.terms.get(marker.vocabulary, {})
-        parts.append("Allowed: " + ", ".join(f"{term} ({label})" for term, label in terms.items()) + ".")
+        if len(terms) > _MAX_LABELLED:  # a long vocabulary: the ids, the labels are in its file
+            parts.append("Allowed: " + ", ".join(terms) + f" (labels in data/vocabularies/{marker.vocabulary}.yml).")
+        else:
+            parts.append("Allowed: " + ", ".join(f"{term} ({label})" for term, label in terms.items()) + ".")
     elif isinstance(marker, Ref):
         ids = hub.record_ids(marker.kind)
         shown = ", ".join(ids[:_MAX_IDS]) + (", …" if len(ids) > _MAX_IDS else "")

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import ValidationError
 
 from partnerhub.hubdata import HubData
+from partnerhub.model.dates import PartialDate
 from partnerhub.registry import BY_NAME
 from partnerhub.new.comments import comment
 from partnerhub.yamlsource import YAML11_BOOLEANS, load_yaml
@@ -21,7 +22,7 @@ from partnerhub.yamlsource import YAML11_BOOLEANS, load_yaml
 
 def _plain_or_quoted(value) -> str:
     """A YAML scalar for ``value``: plain when it cannot be misread, else double-quoted."""
-    if isinstance(value, dt.date):
+    if isinstance(value, (dt.date, PartialDate)):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -43,6 +44,8 @@ def render(kind: str, answers: dict, hub: HubData, today: dt.date | None = None)
     record_type = BY_NAME[kind]
     model = record_type.model
     config = hub.config
+    # a day given as a date (by a caller) is a date known to the day
+    answers = {key: PartialDate.of(value) if isinstance(value, dt.date) else value for key, value in answers.items()}
 
     def about(name: str, indent: int = 0) -> str:
         return comment(model, name, hub, prose=name in record_type.prose.fields, indent=indent)

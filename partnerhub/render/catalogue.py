@@ -71,11 +71,22 @@ class Catalogue:
         if key == "name":
             return self.links.record(self.type.folder, record.id)
         if key == "dates":
-            loc = self.texts.loc
-            return Markup('<time datetime="{}">{}</time>').format(
-                record.start.isoformat(), loc.date_range(record.start, record.end, record.date_precision))
+            text = self.texts.loc.span(record.start, record.end)
+            if not record.start.known:
+                return Markup("{}").format(text)
+            return Markup('<time datetime="{}">{}</time>').format(record.start.isoformat(), text)
         use = self.type.facet(key)
         values = use.of(record, self.rel)
         if isinstance(use.facet, RecordFacet):
-            return self.links.records(use.facet.folder, values)
-        return Markup(", ").join(use.facet.label_of(v, self.labels) for v in values)
+            cell = self.links.records(use.facet.folder, values)
+        else:
+            cell = Markup(", ").join(use.facet.label_of(v, self.labels) for v in values)
+        for column, words, folder, ids_of in self.type.catalogue.cell_links:
+            linked = self.links.records(folder, ids_of(record)) if column == key else ""
+            if linked:
+                cell = Markup("{} · {} {}").format(cell, self.texts.translate(words), linked)
+        return cell
+
+    def unplaced_group(self, record) -> str:
+        """Why the record has no point on the map, as the list beside the map says it."""
+        return self.texts.translate(self.type.catalogue.unplaced(record))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from partnerhub.i18n import translations
+from partnerhub.i18n import Np_, translations
 from partnerhub.labels import ROLE
 from partnerhub.render.fallback import fallback_block
 from partnerhub.render.localize import Localizer
@@ -22,6 +22,8 @@ from partnerhub.render.markup import inline, markdown_to_html, plain_words
 from partnerhub.render.relations import Relations
 from partnerhub.render.urls import record_url, relative
 from partnerhub.search import policy
+
+OTHER_SOURCES = Np_("other source", "other sources")
 
 
 class Links:
@@ -45,6 +47,10 @@ class Links:
     def external(url: str) -> Markup:
         shown = url.split("://", 1)[-1].rstrip("/")
         return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, shown)
+
+    def download(self, path: str, label: str) -> Markup:
+        """A link to a published file of data/media, with ``label`` as its text."""
+        return Markup('<a href="{}">{}</a>').format(self.media(path), label)
 
     def media(self, path: str) -> str:
         """A link to a published file of data/media (photos, documents), at the site's root."""
@@ -102,6 +108,33 @@ class Texts:
 
     def translate(self, msgid: str) -> str:
         return translations(self.lang).gettext(msgid)
+
+    @staticmethod
+    def fill(template: str, **values) -> Markup:
+        """A translated sentence with links in it: the sentence escaped, the values as
+        they are (``Markup`` stays, text is escaped)."""
+        return Markup(escape(template)).format(**values)
+
+    def term_years(self, vocabulary: str, items) -> Markup:
+        """``URBACT Good Practice (2017)``: terms of ``vocabulary`` with their year (items
+        with ``label`` and ``year``, a practice's labels)."""
+        return Markup(", ").join(Markup("{} ({})").format(self.label(vocabulary, item.label),
+                                                          self.loc.year_number(item.year)) for item in items)
+
+    def alternatives(self, record, field: str) -> Markup:
+        """What other sources give for ``field`` of ``record``, as a short note beside its value:
+        ``(other source: “1”, URBACT)``."""
+        found = [a for a in getattr(record, "alternatives", ()) if a.field == field or a.field.startswith(field + ".")]
+        if not found:
+            return Markup("")
+        parts = []
+        for alternative in found:
+            source = alternative.source.publisher or alternative.source.title or alternative.source.url.split("/")[2]
+            note = Markup(", {}").format(self.inline(alternative.note)) if alternative.note else Markup("")
+            parts.append(Markup('“{}” (<a href="{}" rel="noopener noreferrer">{}</a>{})').format(
+                alternative.value, alternative.source.url, source, note))
+        label = translations(self.lang).ngettext(*OTHER_SOURCES, len(found))
+        return Markup(' <span class="ph-alt">({}: {})</span>').format(label, Markup("; ").join(parts))
 
     def role(self, role: str) -> str:
         return self.translate(ROLE[role])

@@ -40,30 +40,36 @@ class Point:
     detail: str = ""  # shown after the link in the list (meeting dates)
 
 
-def _coordinates(rel, partner):
-    """A partner's coordinates, or those of the partner it is part of."""
+def _coordinates(rel, place):
+    """A place's coordinates: a partner's own, or those of the partner it is part of; a
+    place that is not a partner (``partnerhub.model.places.Place``) has its own or none."""
     seen = set()
-    while partner is not None and partner.id not in seen:
-        if partner.coordinates is not None:
-            return partner.coordinates
-        seen.add(partner.id)
-        partner = rel.visible("partners", partner.part_of) if partner.part_of else None
+    while place is not None and id(place) not in seen:
+        if place.coordinates is not None:
+            return place.coordinates
+        seen.add(id(place))
+        place = rel.visible("partners", place.part_of) if place.part_of else None
     return None
 
 
-def _points(cat) -> tuple[list[Point], list[Point]]:
+def _points(cat) -> tuple[list[Point], dict[str, list[Point]]]:
     """Points of the catalogue's records at their first place with coordinates, and the
-    records with no such place (online meetings), listed apart."""
-    points, unplaced, loc, rel = [], [], cat.texts.loc, cat.rel
+    records with no such place, by the reason the registry gives (online, no coordinates)."""
+    points, unplaced, loc, rel = [], defaultdict(list), cat.texts.loc, cat.rel
+    status = cat.type.facet("status")
     for entry in cat.entries:
         record = entry.record
-        places = [rel.visible("partners", pid) for pid in cat.type.places(record)]
-        place = next((p for p in places if p is not None and _coordinates(rel, p) is not None), None)
+        places = cat.type.places(record, rel)
+        place = next((p for p in places if _coordinates(rel, p) is not None), None)
         href = cat.links.href(record_url(cat.type.folder, record.id))
         name = loc.plain(record.display_name)
-        detail = cat.cell(record, "dates") if "dates" in cat.type.catalogue.columns else ""
+        detail = cat.cell(record, "dates") if "dates" in cat.type.catalogue.columns else Markup("")
+        if status is not None and getattr(record, "took_place", True) is False:  # cancelled, postponed
+            said = Markup(", ").join(status.facet.label_of(v, cat.labels) for v in status.of(record, rel))
+            detail = Markup("{} · {}").format(detail, said) if detail else said
         if place is None:
-            unplaced.append(Point(record.id, href, name, cat.texts.name(record), "", 0, 0, entry.values, detail))
+            unplaced[cat.unplaced_group(record)].append(
+                Point(record.id, href, name, cat.texts.name(record), "", 0, 0, entry.values, detail))
             continue
         where = _coordinates(rel, place)
         x, y = project(where.lat, where.lon)
@@ -176,6 +182,6 @@ def record_map(cat) -> Markup:
             ' <small class="ph-muted">{credit}</small></figcaption></figure>'
         ).format(list_id=list_id, skip=heading, svg=_svg(which, points, title, title_id), title_id=title_id,
                  title=title, summary=summary, credit=gettext(lang, N_("Country outlines: Natural Earth (public domain).")))
-    extra = [(gettext(lang, cat.type.catalogue.unplaced_title), unplaced)] if unplaced else []
+    extra = sorted(unplaced.items(), key=lambda group: fold(group[0]))
     return Markup('<div class="ph-map ph-map--{which}" data-ph-map>{figure}{listing}</div>').format(
         which=which, figure=figure, listing=_list(loc, points, heading, list_id, extra))

@@ -20,9 +20,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from partnerhub.i18n import translations
-from partnerhub.labels import MEETING_STATUS, PRACTICE_STATUS
-from partnerhub.model.practice import SECTIONS
-from partnerhub.registry import RECORD_TYPES, RecordType
+from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
+from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
 from partnerhub.render.context import Links, Texts
 from partnerhub.render.localize import Localizer
@@ -31,9 +30,9 @@ from partnerhub.render.markup import plain_words
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.search_meta import search_meta, theme_meta
 from partnerhub.render.urls import record_url
+from partnerhub.render.site import CATALOGUE_ORDER, CATALOGUE_TITLES
 from partnerhub.search import policy
 
-CATALOGUE_ORDER = tuple(t.folder for t in RECORD_TYPES) + ("themes",)
 # Where a template wants the list of the page's sections (a comment: no contributor text can
 # hold one, Markdown output is stripped of comments and plain text is escaped).
 CONTENTS = Markup("<!--ph:contents-->")
@@ -68,7 +67,20 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_null_translations(newstyle=True)
+    env.filters["groupby_year"] = by_year
     return env
+
+
+def by_year(meetings) -> list[tuple]:
+    """Meetings grouped by the year they start in, in the order given: (year or None, [meetings])."""
+    groups: list[tuple] = []
+    for meeting in meetings:
+        year = meeting.start.year
+        if groups and groups[-1][0] == year:
+            groups[-1][1].append(meeting)
+        else:
+            groups.append((year, [meeting]))
+    return groups
 
 
 def gettext_callables(lang: str) -> dict:
@@ -103,8 +115,9 @@ class SiteBuilder:
         self.env = environment()
         self.globals = {
             "t": self.loc, "text": self.texts, "rel": self.rel, "hub": self.hub, "lang": lang, "today": self.today,
-            "search": policy, "sections": SECTIONS, "record_types": RECORD_TYPES, "data_attributes": data_attributes,
-            "practice_status": PRACTICE_STATUS, "meeting_status": MEETING_STATUS, **gettext_callables(lang),
+            "search": policy, "record_types": RECORD_TYPES, "data_attributes": data_attributes,
+            "practice_status": PRACTICE_STATUS, "meeting_status": MEETING_STATUS, "meeting_format": MEETING_FORMAT,
+            "name_kind": NAME_KIND, **gettext_callables(lang),
         }
         # published files of data/media sit at the site root, above the languages' folders
         self.media_prefix = "" if lang == hub.config.default_language else "../"
@@ -139,15 +152,13 @@ class SiteBuilder:
         return self._page("", title, "home.html", "home")
 
     def catalogue_title(self, folder: str) -> str:
-        if folder == "themes":
-            return self.texts.translate("Themes")
-        return self.texts.translate(next(t.title for t in RECORD_TYPES if t.folder == folder))
+        return self.texts.translate(CATALOGUE_TITLES[folder])
 
     def catalogue(self, folder: str) -> Page:
         url, title = f"{folder}/", self.catalogue_title(folder)
         if folder == "themes":
             return self._page(url, title, "catalogue_themes.html", "catalogue")
-        record_type = next(t for t in RECORD_TYPES if t.folder == folder)
+        record_type = BY_FOLDER[folder]
         cat = Catalogue(record_type, self.rel, self.texts, self.links(url))
         return self._page(url, title, "catalogue.html", "catalogue", cat=cat,
                           map=record_map(cat) if record_type.catalogue.map_title else Markup(""))

@@ -16,6 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from partnerhub.model.dates import PartialDate
 from partnerhub.model.fields import Ref, VocabRef
 from partnerhub.model.walk import walk
 from partnerhub.registry import FOLDERS
@@ -24,10 +25,9 @@ AUDIENCES = ("public", "partners")
 
 
 def is_visible(record, audience: str) -> bool:
-    """Whether ``record`` is shown to ``audience`` ("public" or "partners")."""
-    if record.publication != "published":
-        return False
-    return record.visibility == "public" or audience == "partners"
+    """Whether ``record`` is shown to ``audience`` ("public" or "partners"): published, and
+    whatever else its type requires (a person's consent to show the name)."""
+    return record.visible_to(audience)
 
 
 def _field(path: tuple) -> str:
@@ -82,6 +82,10 @@ class Relations:
     def network_practices(self, network_id: str) -> list:
         return self.referrers("networks", network_id, "practices", "network")
 
+    def followed_by(self, network_id: str) -> list:
+        """Networks that continue ``network_id`` (its next waves)."""
+        return self.referrers("networks", network_id, "networks", "follows")
+
     def partner_practices(self, partner_id: str) -> list:
         return self.referrers("partners", partner_id, "practices", "owners")
 
@@ -91,28 +95,60 @@ class Relations:
     def partner_hosted(self, partner_id: str) -> list:
         return self.referrers("partners", partner_id, "meetings", "host")
 
+    def adapted_by(self, practice_id: str) -> list:
+        """Practices adapted from ``practice_id``."""
+        return self.referrers("practices", practice_id, "practices", "adapted_from")
+
+    def presented_at(self, practice_id: str) -> list:
+        """Meetings where ``practice_id`` was presented or visited."""
+        return [*self.referrers("practices", practice_id, "meetings", "practices"),
+                *(m for m in self.referrers("practices", practice_id, "meetings", "site_visits.practice")
+                  if practice_id not in m.practices)]
+
+    def replaces(self, meeting_id: str) -> list:
+        """Meetings that ``meeting_id`` replaced (its ``replaced_by`` names it)."""
+        return self.referrers("meetings", meeting_id, "meetings", "replaced_by")
+
     def theme_practices(self, term: str) -> list:
         return self.referrers("themes", term, "practices", "themes")
 
     def theme_networks(self, term: str) -> list:
         return self.referrers("themes", term, "networks", "themes")
 
+    def backlinks(self, folder: str, record_id: str) -> list[tuple]:
+        """(backlink, [records]) for the records listed on this record's page through the
+        ``listed_on`` entries of the registry (a network's people, a partner's outputs)."""
+        from partnerhub.registry import RECORD_TYPES
+
+        out = []
+        for record_type in RECORD_TYPES:
+            for backlink in record_type.listed_on:
+                if backlink.target == folder:
+                    found = self.referrers(folder, record_id, record_type.folder, backlink.field)
+                    if found:
+                        out.append((record_type, backlink, found))
+        return out
+
     # --- lists ----------------------------------------------------------------------
     def upcoming_meetings(self, today: dt.date, count: int) -> list:
-        future = [m for m in self.records["meetings"].values() if m.last_day >= today and m.status != "cancelled"]
-        return sorted(future, key=lambda m: (m.start, m.id))[:count]
+        future = [m for m in self.records["meetings"].values()
+                  if m.took_place and m.last.known and m.last.last_day >= today]
+        return sorted(future, key=_sort_key)[:count]
 
     def latest_meetings(self, today: dt.date, count: int) -> list:
-        past = [m for m in self.records["meetings"].values() if m.last_day < today and m.status == "held"]
-        return sorted(past, key=lambda m: (m.start, m.id), reverse=True)[:count]
+        past = [m for m in self.records["meetings"].values()
+                if m.status == "held" and m.last.known and m.last.last_day < today]
+        return sorted(past, key=_sort_key, reverse=True)[:count]
 
     def featured_practices(self, count: int) -> list:
         return [p for p in self.records["practices"].values() if p.featured][:count]
 
 
 def _sort_key(record):
-    start = getattr(record, "start", None)
-    return (start or dt.date.min, record.id)
+    """Records with a date (a meeting's start, an output's date) in date order, as far as
+    it is known; the others by id."""
+    when = getattr(record, "start", None) or getattr(record, "date", None)
+    return (when.sort_key if isinstance(when, PartialDate) else (0, dt.date.min, 0), record.id)
 
 
 def build_relations(hub, audience: str = "public") -> Relations:
@@ -121,7 +157,8 @@ def build_relations(hub, audience: str = "public") -> Relations:
         raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
     rel = Relations(audience)
     for folder in FOLDERS:
-        visible = [e.record for e in hub.records[folder].values() if is_visible(e.record, audience)]
+        visible = [e.record.for_audience(audience) for e in hub.records[folder].values()
+                   if is_visible(e.record, audience)]
         rel.records[folder] = {record.id: record for record in sorted(visible, key=_sort_key)}
     for folder in FOLDERS:
         for record in rel.records[folder].values():

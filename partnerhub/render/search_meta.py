@@ -41,11 +41,10 @@ def record_names(rel, texts, record_type, record) -> tuple[list[str], list[str]]
     for other in record_type.other_names(record):
         names += _all_languages(other)
     if record_type.place_names_in_search:
-        for partner_id in record_type.places(record):
-            partner = rel.visible("partners", partner_id)
-            if partner is not None:
-                names += _all_languages(partner.display_name) + _all_languages(partner.city)
-                visible.append(texts.plain(partner.display_name))
+        for place in record_type.places(record, rel):
+            names += _all_languages(place.display_name) + _all_languages(getattr(place, "city", None))
+            names += [name.name for name in getattr(place, "other_names", [])]
+            visible.append(texts.plain(place.display_name))
     return names, visible
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from partnerhub.i18n import translations
+from partnerhub.i18n import N_, translations
+from partnerhub.registry import RECORD_TYPES
 from partnerhub.render.localize import autonym
 from partnerhub.render.urls import language_root, relative
 
-CATALOGUE_ORDER = ("networks", "partners", "meetings", "practices", "themes")
+# The catalogues in the menu: one per record type (the registry's order), then the themes.
+CATALOGUE_ORDER = tuple(t.folder for t in RECORD_TYPES) + ("themes",)
+CATALOGUE_TITLES = {**{t.folder: t.title for t in RECORD_TYPES}, "themes": N_("Themes")}
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,8 @@ def alternates(config, page_url: str, lang: str, site_url: str) -> list[Alternat
 def navigation(lang: str, hand_written: list[str]) -> list:
     """The sidebar: home, the catalogues, then the hand-written pages (record pages stay out)."""
     gettext = translations(lang).gettext
-    titles = {"networks": gettext("Networks"), "partners": gettext("Partners"), "meetings": gettext("Meetings"),
-              "practices": gettext("Good practices"), "themes": gettext("Themes")}
     nav: list = [{gettext("Home"): "index.md"}]
-    nav += [{titles[kind]: f"{kind}/index.md"} for kind in CATALOGUE_ORDER]
+    nav += [{gettext(CATALOGUE_TITLES[kind]): f"{kind}/index.md"} for kind in CATALOGUE_ORDER]
     sections: dict[str, list[str]] = {}
     for path in sorted(hand_written, key=lambda p: (p.count("/"), not p.endswith("index.md"), p)):
         if "/" in path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ValidationError
 
 from partnerhub.model.fields import Translatable
-from partnerhub.messages import Msg
+from partnerhub.messages import RECORDS_V2_MODEL_CODES, Msg
 from partnerhub.model.walk import literal_values, markers_of
 from partnerhub.yamlsource import YAML11_BOOLEANS, Positions
 
@@ -120,7 +120,7 @@ _OWN_CODES = {
     "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",
     "hub_language_unknown", "hub_language_twice", "hub_language_theme", "hub_default_not_listed",
     "hub_name_default_missing", "licence_unknown", "timezone_unknown", "number_not_finite",
-}
+} | RECORDS_V2_MODEL_CODES
 
 
 def _country(e: _Error) -> tuple:

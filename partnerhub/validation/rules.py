@@ -11,16 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 
-def host_is_member(entry, hub) -> Iterator[tuple]:
-    """A meeting's host is a partner of the meeting's network."""
-    meeting = entry.record
-    network = hub.get("networks", meeting.network)
-    if network is None or meeting.host is None or hub.get("partners", meeting.host) is None:
-        return  # an unknown network or host is reported as such
-    if meeting.host not in {m.partner for m in network.partners}:
-        yield ("host",), "ref_not_member", {"value": meeting.host, "network": meeting.network}
-
-
 def part_of_without_cycle(entry, hub) -> Iterator[tuple]:
     """``part_of`` never leads back to the partner itself (``a`` in ``b`` in ``a``)."""
     chain = [entry.record.id]

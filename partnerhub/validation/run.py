@@ -8,17 +8,19 @@ problem is collected; nothing stops at the first error.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from partnerhub.hub import Entry, Hub
 from partnerhub.hubconfig import HubConfig
-from partnerhub.loader import Source, read_sources, read_yaml
+from partnerhub.loader import UNEXPECTED, Source, read_sources, read_yaml
 from partnerhub.model.fields import ID_PATTERN
-from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
+from partnerhub.messages import WARNING_CODES
+from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.problems import Reporter
-from partnerhub.registry import RECORD_TYPES
+from partnerhub.registry import RECORD_TYPES, VOCABULARIES
 from partnerhub.text import suggest_id
 from partnerhub.validation import references, translations
 from partnerhub.validation.pydantic_errors import problems_from
@@ -56,7 +58,7 @@ def _validate_vocabularies(hub: Hub, sources, report: Reporter) -> None:
                 hub.vocabularies[name] = vocab
     for name, path in sources.vocabulary_paths.items():
         if name not in VOCABULARIES:
-            report.add(path, Mark(1, 1), "file_unexpected")
+            report.add(path, Mark(1, 1), "file_unexpected", UNEXPECTED)
 
 
 def _check_id(source: Source, seen_ids: dict[str, Source], report: Reporter) -> None:
@@ -81,10 +83,12 @@ def _check_id(source: Source, seen_ids: dict[str, Source], report: Reporter) -> 
         seen_ids[record_id] = source
 
 
-def validate_hub(root: Path) -> Hub:
-    """Load and check everything under ``root/data``; see :class:`partnerhub.hub.Hub`."""
+def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
+    """Load and check everything under ``root/data``; see :class:`partnerhub.hub.Hub`.
+    ``today`` is the day the checks that depend on the date count from (a meeting still
+    planned after its date): the day of the run unless given."""
     root = root.resolve()
-    hub = Hub(root=root, config=None)
+    hub = Hub(root=root, config=None, today=today or dt.date.today())
     report = Reporter(root)
     _load_config(hub, report)
     if hub.config is None:
@@ -109,7 +113,8 @@ def validate_hub(root: Path) -> Hub:
         for entry in hub.records[record_type.folder].values():
             for rule in record_type.rules:
                 for path, code, params in rule(entry, hub):
-                    report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose)
+                    report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose,
+                                   severity="warning" if code in WARNING_CODES else "error")
     translations.check(hub, report)
     hub.problems = report.sorted()
     return hub

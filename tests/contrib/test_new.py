@@ -22,7 +22,7 @@ from partnerhub.yamlsource import load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = {
-    "meeting": ["--network", "breaking-isolation", "--host", "serres", "--start", "2026-05-12", "--end", "2026-05-13",
+    "meeting": ["--network", "breaking-isolation", "--host", "serres", "--start", "2025-05-12", "--end", "2025-05-13",
                 "--title", "Seventh meeting: ageing well", "--number", "7"],
     "practice": ["--title", "Neighbours help neighbours", "--owner", "serres", "--owner", "agen",
                  "--theme", "volunteering,social-isolation", "--summary", "Volunteers visit older people who live alone.",
@@ -110,7 +110,7 @@ def test_meeting_template_lists_vocabulary_and_marks_required(hub, capsys):
     text = (hub / EXPECTED_FILE["meeting"]).read_text(encoding="utf-8")
     for term in read_hub(hub).terms["meeting-kinds"]:
         assert term in text
-    assert "# Required. First day, YYYY-MM-DD.\nstart: 2026-05-12\n" in text
+    assert "# Required. First day, YYYY-MM-DD (or YYYY-MM, YYYY, unknown: as far as it is known).\nstart: 2025-05-12\n" in text
     assert "  en: \"Seventh meeting: ageing well\"\n  # el: \"\"\n  # fr: \"\"\n" in text
     assert "status: planned" in text or "status: held" in text
 
@@ -149,11 +149,11 @@ def test_write_new_is_exclusive(tmp_path):
 BAD = [
     ("meeting", "--network", "breaking-isolatoin", "did you mean `breaking-isolation`"),
     ("meeting", "--start", "2026-02-30", "not a real date"),
-    ("meeting", "--start", "12/05/2026", "YYYY-MM-DD"),
-    ("meeting", "--end", "2026-05-01", "before the start date"),
+    ("meeting", "--start", "12/05/2026", "a month (`2024-04`)"),
+    ("meeting", "--end", "2025-05-01", "before the start date"),
     ("meeting", "--host", "piraeus", "not a partner of the network"),
     ("meeting", "--host", "nowhere", "there is no partner"),
-    ("meeting", "--kind", "conference", "meeting-kinds"),
+    ("meeting", "--kind", "gathering", "meeting-kinds"),
     ("meeting", "--number", "four", "whole number"),
     ("meeting", "--number", "120", "at most 99"),
     ("meeting", "--title", "Visit <script>alert(1)</script>", "unsafe markup"),
@@ -201,7 +201,7 @@ def test_online_meeting_needs_no_host(hub, capsys):
     code, out, err = run(capsys, "new", "meeting", "--root", str(hub), "--no-input", *args)
     assert code == 0, err
     text = (hub / "data/meetings/breaking-isolation-2026-03-03-online.yml").read_text(encoding="utf-8")
-    assert "online: true" in text and "# host: partner-id" in text
+    assert "format: online" in text and "# host: partner-id" in text
     code, out, err = run(capsys, "new", "meeting", "--root", str(hub), "--no-input", *args[2:])
     assert code == 2 and "--network" in err and "--host" not in err
 

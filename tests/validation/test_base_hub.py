@@ -1,6 +1,7 @@
 """The minimal valid hub every other validator test starts from."""
 
 from partnerhub.hub import load_hub
+from partnerhub.registry import FOLDERS, VOCABULARIES
 
 from tests.validation.validation_support import BASE_HUB, copy_base_hub, problem_lines, validate
 
@@ -18,13 +19,16 @@ def test_base_hub_holds_one_record_of_each_kind_and_every_vocabulary():
     hub = load_hub(BASE_HUB)
     assert hub.problems == []
     assert hub.config.languages == ["en", "el", "fr"]
-    assert sorted(hub.vocabularies) == ["meeting-kinds", "organisation-kinds", "programmes", "target-groups", "themes"]
+    assert sorted(hub.vocabularies) == sorted(VOCABULARIES)  # every vocabulary the models refer to
     assert {kind: sorted(entries) for kind, entries in hub.records.items()} == {
         "networks": ["breaking-isolation"],
         "partners": ["agen", "serres", "skofja-loka"],
         "meetings": ["breaking-isolation-01-agen"],
         "practices": ["serres-volunteers"],
+        "outputs": ["breaking-isolation-baseline-study"],
+        "people": ["ian-graham"],
     }
+    assert set(hub.records) == set(FOLDERS)
 
 
 def test_yaml_11_traps_keep_their_text(tmp_path):

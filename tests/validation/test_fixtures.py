@@ -34,6 +34,7 @@ UNTRIGGERABLE = {
 FRAGMENTS = {
     "did_you_mean", "known_fields", "quote_hint", "text_not_list", "text_not_map", "country_upper",
     "country_greece", "country_list", "known_ids", "known_terms", "state_draft", "state_partners",
+    "date_also_unknown", "date_also_ongoing",
 }
 
 

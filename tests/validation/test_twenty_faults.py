@@ -46,7 +46,7 @@ EXPECTED = [
     f"{NEW_MEETING}:7:1: error: start: `start` is written twice (first on line 6): keep only one",
     f"{NETWORK}:4:9: error: themes: should be a list: put each item on its own line starting with `- `",
     f"{NETWORK}:5:17: error: period.start: `2023-06-31` is not a real date: check the day and the month",
-    f"{NETWORK}:7:27: error: partners[0].role: `leader` is not allowed here: use one of `lead`, `partner`, `observer`: "
+    f"{NETWORK}:7:27: error: partners[0].role: `leader` is not allowed here: use one of `lead`, `co-lead`, `partner`, `advisory`, `observer`: "
     "did you mean `lead`?",
     f"{AGEN}:4:1: error: webiste: unknown field `webiste`: did you mean `website`?",
     f"{AGEN}:5:10: error: country: `fr` is not an ISO 3166-1 country code: write it in capitals, `FR`",

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from partnerhub.cli import main
 from partnerhub.i18n import set_language
+from partnerhub.registry import FOLDERS
 
 TESTS = Path(__file__).resolve().parents[1]
 BASE_HUB = TESTS / "fixtures" / "base-hub"
@@ -83,7 +84,7 @@ def all_fixtures() -> list[Fixture]:
 def copy_base_hub(tmp_path: Path) -> Path:
     root = tmp_path / "hub"
     shutil.copytree(BASE_HUB, root, symlinks=True)
-    for folder in ("media", "meetings", "networks", "partners", "practices"):
+    for folder in ("media", *FOLDERS):
         (root / "data" / folder).mkdir(exist_ok=True)
     return root
 
@@ -179,6 +180,20 @@ def _meeting_with(extra: str, record_id: str = "visit") -> str:
             "title: {en: Visit, el: Επίσκεψη, fr: Visite}\nhost: serres\nstart: 2024-05-06\n" + extra)
 
 
+
+def _network(record_id: str, member: str, extra: str = "") -> str:
+    return (f"id: {record_id}\nname: {{en: Network, el: Δίκτυο, fr: Réseau}}\nprogramme: urbact-iv\n"
+            f"themes: [social-isolation]\nperiod: {{start: 2024, end: 2026}}\npartners:\n  - {member}\n"
+            "summary: {en: Cities., el: Πόλεις., fr: Des villes.}\n" + extra)
+
+
+def _practice(record_id: str, extra: str = "") -> str:
+    return (f"id: {record_id}\ntitle: {{en: Visits, el: Επισκέψεις, fr: Visites}}\nowners: [serres]\n"
+            "themes: [social-isolation]\nstatus: ongoing\n"
+            "summary: {en: Volunteers visit., el: Εθελοντές επισκέπτονται., fr: Des bénévoles rendent visite.}\n"
+            "network: breaking-isolation\n" + extra)
+
+
 CASES = [
     # --- valid: the checks must not be stricter than the rules --------------------
     Case("photo_present", {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
@@ -215,7 +230,7 @@ CASES = [
         f"{MEETING}.de.md:1:1: error: `de` in the file name is not a language of this hub: use one of en, el, fr"]),
     Case("prose_section_unknown", {f"{PRACTICE}.en.md": "## Budget {#budget}\n\n20 000 euros.\n"}, [
         f"{PRACTICE}.en.md:1:1: error: `budget` is not a section of a practice: use one of {{#problem}}, "
-        "{#actions}, {#results}, {#resources}, {#success_factors}, {#transferability}"]),
+        "{#actions}, {#results}, {#resources}, {#success_factors}, {#transferability}, {#adaptation}"]),
     Case("prose_section_missing", {f"{PRACTICE}.en.md": "Older people live alone.\n\n## The problem {#problem}\n\nx\n"}, [
         f"{PRACTICE}.en.md:1:1: error: the text before the first heading belongs to no section: start with a "
         "heading such as `## The problem {#problem}`",
@@ -303,4 +318,26 @@ CASES = [
         "documents:\n  - title: {en: Agenda, el: Ατζέντα, fr: Ordre du jour}\n    file: media/agenda.pdf\n")}, [
         "data/meetings/visit.yml:9:11: error: documents[0].file: the file `media/agenda.pdf` does not exist: add it "
         "under data/ or correct the path"]),
+    # --- records v2: joint meetings, lineage, waves ---------------------------------
+    Case("host_not_member_any", {
+        "data/networks/digi.yml": _network("digi", "{partner: serres, role: lead}"),
+        "data/meetings/joint.yml": "id: joint\nnetwork: [breaking-isolation, digi]\nkind: transnational\n"
+                                   "title: {en: Joint, el: Κοινή, fr: Commune}\nhost: [agen, skofja-loka]\n"
+                                   "start: 2024-05-06\n"}, [
+        "data/meetings/joint.yml:5:14: error: host[1]: `skofja-loka` is not a partner of any of the networks "
+        "`breaking-isolation`, `digi`: add it to one of them, or correct the id"]),
+    Case("practice_lineage_cycle", {
+        "data/practices/first.yml": _practice("first", "adapted_from: second\n"),
+        "data/practices/second.yml": _practice("second", "adapted_from: first\n")}, [
+        "data/practices/first.yml:8:15: error: adapted_from: `adapted_from` leads back to this practice "
+        "(first → second → first): a practice cannot descend from itself; correct one of the `adapted_from` ids",
+        "data/practices/second.yml:8:15: error: adapted_from: `adapted_from` leads back to this practice "
+        "(second → first → second): a practice cannot descend from itself; correct one of the `adapted_from` ids"]),
+    Case("network_follows_cycle", {
+        "data/networks/wave-1.yml": _network("wave-1", "{partner: agen, role: lead}", "follows: wave-2\n"),
+        "data/networks/wave-2.yml": _network("wave-2", "{partner: agen, role: lead}", "follows: wave-1\n")}, [
+        "data/networks/wave-1.yml:9:10: error: follows: `follows` leads back to this network (wave-1 → wave-2 → "
+        "wave-1): correct one of the `follows` ids",
+        "data/networks/wave-2.yml:9:10: error: follows: `follows` leads back to this network (wave-2 → wave-1 → "
+        "wave-2): correct one of the `follows` ids"]),
 ]

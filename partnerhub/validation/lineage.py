@@ -1,0 +1,45 @@
+"""Rules on chains of records that lead from one to the next: a practice adapted from
+another (``adapted_from``), a network that follows an earlier one (``follows``). A chain
+never returns to where it started: a record is not its own ancestor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+def _cycle(hub, folder: str, record, field: str) -> list[str] | None:
+    """The ids from ``record`` along ``field`` back to ``record``, if the chain returns to it."""
+    chain = [record.id]
+    target = getattr(record, field)
+    while target is not None:
+        if target in chain:
+            return [*chain, target] if target == record.id else None  # a loop further up is
+            # reported on the records that are in it
+        chain.append(target)
+        step = hub.get(folder, target)
+        target = getattr(step, field) if step is not None else None
+    return None
+
+
+def adapted_without_cycle(entry, hub) -> Iterator[tuple]:
+    """A practice is not adapted from itself, directly or through others."""
+    practice = entry.record
+    if practice.adapted_from == practice.id:
+        yield ("adapted_from",), "practice_adapted_from_itself", {"value": practice.id}
+        return
+    chain = _cycle(hub, "practices", practice, "adapted_from")
+    if chain:
+        yield ("adapted_from",), "practice_lineage_cycle", {"chain": " → ".join(chain)}
+    if practice.adaptation and practice.adapted_from is None:
+        yield ("adaptation",), "practice_adaptation_without_source", {}
+
+
+def follows_without_cycle(entry, hub) -> Iterator[tuple]:
+    """A network does not follow itself, directly or through others."""
+    network = entry.record
+    if network.follows == network.id:
+        yield ("follows",), "network_follows_itself", {"value": network.id}
+        return
+    chain = _cycle(hub, "networks", network, "follows")
+    if chain:
+        yield ("follows",), "network_follows_cycle", {"chain": " → ".join(chain)}
