@@ -129,11 +129,11 @@ def _other_names(record) -> list:
 
 
 def _meeting_places(meeting, visible) -> list:
-    """Where a meeting took place: its hosts, else the place named; none if it was online."""
+    """Where a meeting took place: its hosts, then the place named (the map takes the first
+    with coordinates); none if it was online."""
     if meeting.is_online:
         return []
-    hosts = _partners(meeting.host, visible)
-    return hosts or ([meeting.place] if meeting.place is not None else [])
+    return _partners(meeting.host, visible) + ([meeting.place] if meeting.place is not None else [])
 
 
 def _meeting_unplaced(meeting) -> str:

@@ -75,6 +75,6 @@ class Person(Record):
 
     def for_audience(self, audience: str) -> "Person":
         """A copy holding only what may be published (the pages and the search see this)."""
-        hidden = {name: self.model_fields[name].get_default(call_default_factory=True)
+        hidden = {name: type(self).model_fields[name].get_default(call_default_factory=True)
                   for name in PUBLISHABLE if name != "name" and not self.may_publish(name)}
         return self.model_copy(update=hidden) if hidden else self

@@ -26,7 +26,7 @@ class PracticeLabel(Strict):
     """A label or award the practice received (an URBACT Good Practice label, 2017)."""
 
     label: vocab("practice-labels") = Field(description="The label (data/vocabularies/practice-labels.yml).")
-    year: StrictInt = Field(ge=1950, le=2100, description="The year it was given.")
+    year: StrictInt | None = Field(None, ge=1950, le=2100, description="The year it was given, if a source says.")
 
 
 class Funding(Strict):

@@ -118,8 +118,9 @@ class Texts:
     def term_years(self, vocabulary: str, items) -> Markup:
         """``URBACT Good Practice (2017)``: terms of ``vocabulary`` with their year (items
         with ``label`` and ``year``, a practice's labels)."""
-        return Markup(", ").join(Markup("{} ({})").format(self.label(vocabulary, item.label),
-                                                          self.loc.year_number(item.year)) for item in items)
+        return Markup(", ").join(
+            Markup("{} ({})").format(self.label(vocabulary, item.label), self.loc.year_number(item.year))
+            if item.year else self.label(vocabulary, item.label) for item in items)
 
     def alternatives(self, record, field: str) -> Markup:
         """What other sources give for ``field`` of ``record``, as a short note beside its value:
