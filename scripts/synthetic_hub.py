@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from partnerhub.registry import FOLDERS  # noqa: E402  (the record folders, from the registry)
 COUNTRIES = ["GR", "FR", "PT", "IT", "SI", "RO", "ME", "ES", "DK", "HU", "LV", "PL", "BA", "DE", "NL", "BE"]
 WORDS = {
     "en": "community social isolation older people volunteers digital skills neighbourhood support centre city "
@@ -53,7 +55,7 @@ def make_hub(root: Path, practices: int, seed: int = 1) -> dict[str, int]:
     data = root / "data"
     shutil.copytree(ROOT / "data" / "vocabularies", data / "vocabularies", dirs_exist_ok=True)
     shutil.copy(ROOT / "data" / "hub.yml", data / "hub.yml")
-    for folder in ("networks", "partners", "meetings", "practices"):
+    for folder in FOLDERS:
         (data / folder).mkdir(parents=True, exist_ok=True)
     themes = _terms(data / "vocabularies" / "themes.yml")
     groups = _terms(data / "vocabularies" / "target-groups.yml")
@@ -70,7 +72,7 @@ def make_hub(root: Path, practices: int, seed: int = 1) -> dict[str, int]:
         rows = "\n".join(f"  - {{partner: {p}{', role: lead' if j == 0 else ''}}}" for j, p in enumerate(who))
         (data / "networks" / f"{nid}.yml").write_text(
             f"id: {nid}\nname:\n  en: Network {nid}\n  el: Δίκτυο {nid}\n  fr: Réseau {nid}\nprogramme: urbact-iv\n"
-            f"themes: [{rng.choice(themes)}]\nperiod: {{start: 2023-06-01, end: 2025-12-31}}\npartners:\n{rows}\n"
+            f"themes: [{rng.choice(themes)}]\nperiod: {{start: 2023-01-01, end: 2025-12-31}}\npartners:\n{rows}\n"
             f"summary:\n{_langmap(rng, 40)}\n", encoding="utf-8")
     for i in range(n_meetings):
         nid = networks[i % n_networks]
