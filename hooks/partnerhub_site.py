@@ -234,6 +234,11 @@ def on_post_page(output, page, config):
     return with_policy(output)
 
 
+def on_post_template(output_content, template_name, config):
+    # the theme's own pages (404.html) get their policy too
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     urls = _write_record_pages(Path(config.site_dir))

@@ -3,6 +3,7 @@ HTTP server with Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -64,15 +65,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """The built site on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """``directory`` on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on a free port of 127.0.0.1; yields its base URL."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
