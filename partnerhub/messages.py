@@ -118,6 +118,29 @@ MESSAGES = {
     "hub_missing": N_("data/hub.yml is missing: create it with the hub's `name`, its `languages` and its `default_language`"),
     # warnings
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
+    # --- media files (partnerhub.media): photos and documents, checked by content ------
+    # (also file_absolute, file_parent and file_missing above; `value` is `media/…`)
+    "media_path_invalid": N_("`{value}` is not a plain path: write it as `media/<file name>`, with forward slashes and without empty parts or `.`"),
+    "media_outside_folder": N_("`{value}` is not in data/media/: put photos and documents in data/media/ and write `media/<file name>`"),
+    "media_symlink": N_("`{value}` is a symbolic link (or lies in a linked folder): links are never published, put the file itself here"),
+    "media_not_regular": N_("`{value}` is not an ordinary file (a folder, a named pipe, a socket or a device): put the photo or the document itself there"),
+    "media_unreadable": N_("`{value}` cannot be read ({detail}): check that the file is complete and readable, then add it again"),
+    "media_too_large": N_("`{value}` is {size} MB, more than the {limit} MB allowed: make it smaller (photos: about 2000 pixels wide are plenty)"),
+    "media_empty": N_("`{value}` is empty: add the real file, or remove it"),
+    "media_markup": N_("`{value}` is {format} markup, not a photo or a document: markup is never published; photos must be JPEG, PNG or WebP, documents PDF"),
+    "media_image_format": N_("`{value}` is a {format} image, which the site does not publish: save it as JPEG (photos) or PNG (drawings, screenshots)"),
+    "media_unknown_type": N_("`{value}` is not a JPEG, PNG or WebP photo nor a PDF document (its content was checked, not its name): export it in one of these formats"),
+    "media_not_photo": N_("`{value}` is a {format} file, not a photo: photos must be JPEG, PNG or WebP (a PDF goes under `documents`)"),
+    "media_not_document": N_("`{value}` is a {format} file, not a document: documents must be PDF (a photo goes under `photos`)"),
+    "media_too_many_pixels": N_("`{value}` has {megapixels} million pixels, more than the {limit} million allowed: resize it to about 2000 pixels wide"),
+    "media_animated": N_("`{value}` is an animated image: the site shows still photos only (moving images cannot be paused by readers), save one frame as JPEG or PNG"),
+    "media_image_damaged": N_("`{value}` cannot be read as a {format} image (it is damaged or cut off): export it again from the original"),
+    "media_trailing_data": N_("`{value}` has extra data after the end of the {format} image (something hidden in it, or the video of a motion photo): open it in an image editor and save it again"),
+    "media_pdf_damaged": N_("`{value}` is not a complete PDF (its start or its end is missing): export the PDF again"),
+    "media_pdf_active": N_("`{value}` is a PDF with active content (`/{feature}`: scripts, launched programs or attached files): export or print it again as a plain PDF"),
+    "media_changed": N_("`{value}` changed while the site was being built: build again"),
+    "media_name_clash": N_("`{value}` and `{other}` would be published under the same name: rename one of them"),
+    "media_output_failed": N_("`{value}` could not be written into the site ({detail}): check that the output folder is writable and is not a link"),
 }
 
 
