@@ -39,6 +39,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from partnerhub.hub import load_hub
 from partnerhub.i18n import gettext
+from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render.csp import with_policy
 from partnerhub.render.fallback import fallback_page
@@ -251,6 +252,10 @@ def on_post_build(config):
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
     write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/"))
+    try:
+        publish.media(hub, _Build.rel, _Build.site_dir)
+    except publish.PublishError as exc:
+        raise Abort(f"partnerhub: media could not be published: {exc}") from None
     try:
         search_index(_Build.site_dir, hub.config.languages)
     except SearchIndexError as exc:

@@ -48,6 +48,12 @@ class Hub:
     records: dict[str, dict[str, Entry]] = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    media: object = None  # partnerhub.media.MediaScan: every file of data/media, checked
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where checked and converted media are remembered between runs (not in git)."""
+        return self.root / ".cache"
 
     @property
     def data_dir(self) -> Path:

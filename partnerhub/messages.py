@@ -89,7 +89,6 @@ MESSAGES = {
     "file_absolute": N_("`{value}` is an absolute path: write the path relative to the data/ folder, e.g. `media/photo.jpg`"),
     "file_parent": N_("`{value}` points outside the data/ folder (`..`): put the file under data/media/ and write `media/…`"),
     "file_missing": N_("the file `{value}` does not exist: add it under data/ or correct the path"),
-    "file_outside": N_("`{value}` leads outside the repository (a link): put a copy of the file itself in its place"),
     "document_file_or_url": N_("a document needs either `file` or `url` (one of them, not both)"),
     "network_lead_count": N_("a network needs exactly one partner with `role: lead` (found {count})"),
     "network_partner_twice": N_("the partner `{partner}` is listed twice: keep one entry"),

@@ -5,7 +5,7 @@ through a symbolic link; never published as they are (photos are re-encoded from
 pixels, without EXIF, XMP or text, documents must be real PDFs); and published only when
 the caller says a public record uses them. Nothing here imports MkDocs or raises on bad
 input: every refusal is a ``MediaProblem`` whose code is a message of
-``partnerhub.validation.messages``.
+``partnerhub.messages``.
 
 The API::
 

@@ -20,7 +20,7 @@ from partnerhub.media.files import (
 )
 from partnerhub.media.limits import MEDIA_FOLDER, settings_key
 from partnerhub.media.records import DOCUMENT, PHOTO, MediaFile, MediaProblem
-from partnerhub.sourcefiles import IGNORED_NAMES
+from partnerhub.loader import IGNORED_NAMES
 
 _CHECKED = "checked"  # the cache's subfolder for photo verdicts
 

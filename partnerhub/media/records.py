@@ -33,7 +33,7 @@ class MediaFile:
 
 @dataclass(frozen=True)
 class MediaProblem:
-    """Why a file is refused: a message code of ``partnerhub.validation.messages`` and its
+    """Why a file is refused: a message code of ``partnerhub.messages`` and its
     parameters (``value`` is always the path as a record writes it, ``media/…``).
 
     ``file`` is the path relative to the repository (``data/media/x.jpg``) for problems that

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.fields import (
-    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url, check_end_after_start,
+    DocumentPath, Email, IsoDate, LangMarkdown, LangText, Name, PhotoPath, StrictBool, StrictFloat, Text, Url, check_end_after_start,
 )
 
 
@@ -47,7 +47,7 @@ class Coordinates(Strict):
 class Photo(Strict):
     """A photo with alt text (required in the default language, WCAG 1.1.1)."""
 
-    file: FilePath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg.")
+    file: PhotoPath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg (JPEG, PNG or WebP).")
     alt: LangText = Field(description="What the photo shows, for people who cannot see it.")
     caption: LangText | None = Field(None, description="Caption shown under the photo.")
     credit: Name | None = Field(None, description="Photographer or owner of the rights.")
@@ -57,7 +57,7 @@ class Document(Strict):
     """A document attached to a record: a file in the repository or a link."""
 
     title: LangText = Field(description="Title of the document.")
-    file: FilePath | None = Field(None, description="Path under data/, e.g. media/agenda.pdf.")
+    file: DocumentPath | None = Field(None, description="Path under data/, e.g. media/agenda.pdf (PDF).")
     url: Url | None = Field(None, description="Or a link to it.")
 
     @model_validator(mode="after")

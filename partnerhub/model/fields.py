@@ -65,7 +65,10 @@ class VocabRef:
 
 @dataclass(frozen=True)
 class FileRef:
-    """The field holds a path, relative to ``data/``, to a file in the repository."""
+    """The field holds a path, relative to ``data/``, to a file of ``data/media``: a
+    ``photo`` (JPEG, PNG, WebP) or a ``document`` (PDF), checked by ``partnerhub.media``."""
+
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,8 @@ def check_path(value: object) -> object:
 
 
 FilePath = Annotated[str, Strict(), AfterValidator(check_path), FileRef()]
+PhotoPath = Annotated[str, Strict(), AfterValidator(check_path), FileRef("photo")]
+DocumentPath = Annotated[str, Strict(), AfterValidator(check_path), FileRef("document")]
 
 
 # --- language-keyed text -----------------------------------------------------

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from partnerhub.hub import Entry, Hub
 from partnerhub.hubconfig import HubConfig
 from partnerhub.loader import Source, read_sources, read_yaml
+from partnerhub.media import scan
 from partnerhub.model.fields import ID_PATTERN
 from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
 from partnerhub.problems import Reporter
@@ -91,7 +92,10 @@ def validate_hub(root: Path) -> Hub:
         hub.problems = report.sorted()
         return hub
     sources = read_sources(hub.data_dir, hub.config.languages, report)
-    hub.files_read = sources.files_read
+    hub.media = scan(root, cache_dir=hub.cache_dir / "media")
+    for problem in hub.media.problems:
+        report.add(root / problem.file, Mark(problem.line, problem.column), problem.code, problem.params)
+    hub.files_read = sources.files_read + len(hub.media.files)
     _validate_vocabularies(hub, sources, report)
     seen_ids: dict[str, Source] = {}
     unvalidated: list[Source] = []

@@ -26,8 +26,7 @@ from tests.validation.validation_support import all_fixtures, copy_base_hub, ins
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: run ./scripts/hub setup")
 
-ROOT = Path(__file__).resolve().parents[2]
-BASE_HUB = ROOT / "tests" / "fixtures" / "base-hub"
+from tests.support.site import BASE_HUB, ROOT  # noqa: E402
 
 _OTHER_FILE = "reference: needs the other records of the hub (JSON Schema sees one file)"
 # Files whose bytes or YAML syntax are wrong (BOM, not UTF-8, syntax errors, tabs, duplicate

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerhub.validation.messages import MESSAGES
+from partnerhub.messages import MESSAGES
 
 TRANSLATIONS = {
     "media_path_invalid": {

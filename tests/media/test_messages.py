@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 import partnerhub.media
-from partnerhub.validation.messages import MESSAGES
+from partnerhub.messages import MESSAGES
 
 PACKAGE = Path(partnerhub.media.__file__).parent
 

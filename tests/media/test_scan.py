@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from partnerhub.media import DOCUMENT, PHOTO, MediaFile, MediaProblem, scan
-from partnerhub.validation.messages import MESSAGES, render
+from partnerhub.messages import MESSAGES, render
 from tests.media import makers
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site.conftest import CHROMIUM_ARGS, ROOT, SITE_URL, copy_hub, serve
+from tests.support.site import CHROMIUM_ARGS, ROOT, SITE_URL, copy_hub, serve
 
 pytestmark = pytest.mark.slow
 

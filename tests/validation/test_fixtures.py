@@ -28,6 +28,11 @@ UNTRIGGERABLE = {
     "invalid_value": "fallback for unmapped pydantic errors",
     # a file the build cannot open (no read permission): tests may run as root, who can
     "file_unreadable": "needs a file the test user cannot read",
+    "media_unreadable": "needs a file the test user cannot read",
+    # the build's publishing step, not the validator, meets these (tests/media covers them)
+    "media_changed": "a photo changes between validation and publishing",
+    "media_name_clash": "two files would be published under one name",
+    "media_output_failed": "the output folder cannot be written",
 }
 
 # Codes that are parts of another message (a hint), not problems of their own.
