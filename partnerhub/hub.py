@@ -8,6 +8,8 @@ half-valid is ever rendered.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,8 +54,9 @@ class Hub:
 
     @property
     def cache_dir(self) -> Path:
-        """Where checked and converted media are remembered between runs (not in git)."""
-        return self.root / ".cache"
+        """Where checked and converted media are remembered between runs: outside the
+        repository and the site (``$PARTNERHUB_CACHE``, else the user's cache folder)."""
+        return cache_dir(self.root)
 
     @property
     def data_dir(self) -> Path:
@@ -79,6 +82,14 @@ class Hub:
         if vocab is None or term not in vocab.root:
             return {self.config.default_language: term}
         return vocab.root[term].label
+
+
+def cache_dir(root: Path) -> Path:
+    configured = os.environ.get("PARTNERHUB_CACHE")
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "partnerhub" / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
 def load_hub(root: Path | str = ".") -> Hub:

@@ -92,7 +92,7 @@ def validate_hub(root: Path) -> Hub:
         hub.problems = report.sorted()
         return hub
     sources = read_sources(hub.data_dir, hub.config.languages, report)
-    hub.media = scan(root, cache_dir=hub.cache_dir / "media")
+    hub.media = scan(root, cache_dir=hub.cache_dir / "media")  # after the settings: a hub is there
     for problem in hub.media.problems:
         report.add(root / problem.file, Mark(problem.line, problem.column), problem.code, problem.params)
     hub.files_read = sources.files_read + len(hub.media.files)
