@@ -113,13 +113,32 @@ MESSAGES = {
     "part_of_cycle": N_("`part_of` leads back to this partner ({chain}): an organisation cannot be part of itself; correct one of the `part_of` ids"),
     "transferred_to_owner": N_("`{value}` runs this practice (it is one of its `owners`): `transferred_to` lists the other partners that adapted it; remove `{value}` here"),
     "hub_missing": N_("data/hub.yml is missing: create it with the hub's `name`, its `languages` and its `default_language`"),
+    # --- trust boundary (issue 8): limits, invisible characters, addresses, settings ---
+    "list_too_long": N_("has {length} items: at most {max_length} are allowed; keep the most important ones, or split the record"),
+    "number_not_finite": N_("`{value}` is too large to be a number the site can show: write it in digits, e.g. `25000`"),
+    "text_format_character": N_("the text holds an invisible formatting character ({character}), often pasted from a web page or a word processor: delete it and retype the text around it"),
+    "text_markdown_nesting": N_("the text nests brackets, quotes, lists or emphasis more than {limit} levels deep here: simplify it"),
+    "text_markdown_unclosed": N_("the text leaves `{char}` open {count} times (the first one here): close each one, or remove those that are not meant as Markdown or HTML; so many open ones would stall the site's build"),
+    "url_control": N_("`{value}` holds a space or an invisible character ({character}): remove it (a space inside an address is written `%20`)"),
+    "url_userinfo": N_("`{value}` has a name before `@`, which hides the site it really leads to, `{host}`: write the address without the part before `@`"),
+    "url_host": N_("`{host}` in `{value}` is not a valid site name: check the address, e.g. `https://www.example.org/page`"),
+    "file_not_media": N_("`{value}` is not in data/media/: put photos and documents in data/media/ and write `media/<file name>`"),
+    "country_alias": N_(": the ISO code is `{suggestion}`"),
+    "timezone_unknown": N_("`{value}` is not a time zone: write an IANA name such as `Europe/Athens`{did_you_mean}"),
+    "hub_language_twice": N_("`{value}` is listed twice in `languages`: keep it once"),
+    "hub_name_default_missing": N_("the hub's `name` has no text in the default language: add `name.{lang}`"),
+    "hub_name_language": N_("`{key}` is not one of the hub's `languages` ({known}): add it to `languages`, or remove this name"),
+    "licence_unknown": N_("`{value}` is not an SPDX licence id: write one such as `CC-BY-4.0` (the list: https://spdx.org/licenses/){did_you_mean}"),
     # warnings
+    "url_idn": N_("the address's site name `{host}` is an internationalised name, `{ascii}` in plain letters: check that it is the site you mean (letters of other alphabets can look like Latin ones)"),
+    "text_mixed_script": N_("the word `{word}` mixes alphabets: `{char}` ({character}) is not a {script} letter, although it looks like one; retype the word in one alphabet{did_you_mean}"),
+    # --- end of the trust-boundary block ---
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
 }
 
 
 _SHOWN_VALUE = 80  # longer values are cut in messages
-_SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion")
+_SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion", "host")
 
 
 @dataclass(frozen=True)
