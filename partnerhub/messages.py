@@ -10,6 +10,7 @@ language too. ``tests/fixtures/invalid/`` holds one fixture per code.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from partnerhub.i18n import N_, gettext_
@@ -174,11 +175,15 @@ class LanguageName:
         return language_name(self.code, current_language())
 
 
+def _invisible(char: str) -> bool:
+    return ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or unicodedata.category(char) == "Cf"
+
+
 def shown(value) -> str:
     """A value as a message shows it: on one line, control characters made visible, cut if long."""
     text = str(value)
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
-        text = "".join(repr(c)[1:-1] if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text)
+    if any(_invisible(c) for c in text):  # a control or an invisible format character: as `\u200b`
+        text = "".join(repr(c)[1:-1] if _invisible(c) else c for c in text)
     return text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"
 
 

@@ -110,6 +110,7 @@ _CHECKS = {
 # Rules of model validators that JSON Schema can state (the others are left to `validate`).
 _MODEL_RULES = {
     "Document": {"oneOf": [{"required": ["file"]}, {"required": ["url"]}]},
+    "HubConfig": {"properties": {"languages": {"uniqueItems": True}}},
     "Network": {"properties": {"partners": {
         "contains": {"properties": {"role": {"const": "lead"}}, "required": ["role"]},
         "minContains": 1, "maxContains": 1,
@@ -173,6 +174,8 @@ class _Generator(GenerateJsonSchema):
                 self._add_terms(prop, marker.vocabulary)
             elif isinstance(marker, F.Translatable):
                 self._language_map(prop, default_required=name not in prose)
+        if cls is HubConfig:  # the hub's name: a text per configured language, the default one required
+            self._language_map(json_schema["properties"]["name"], default_required=True)
         if prose:
             json_schema["required"] = [f for f in json_schema.get("required", []) if f not in prose]
         for key, rule in _MODEL_RULES.get(cls.__name__, {}).items():

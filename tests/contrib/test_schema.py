@@ -56,6 +56,14 @@ NOT_EXPRESSIBLE = {
     "venue_raw_control_character": "a raw control character is refused by the YAML reader itself, before any schema",
     "summary_encoded_javascript_link": "the link is disguised with HTML character references (jav&#x61;script:), "
                                        "which must be decoded first: a pattern only sees the raw text",
+    "summary_data_colon_link": "the link is disguised with a character reference (data&colon;), which must be "
+                               "decoded first: a pattern only sees the raw text",
+    "summary_javascript_line_break": "the link is split by a line break, which a browser drops from a link: a "
+                                     "pattern cannot ignore characters inside a word",
+    # Markdown that would stall the build (partnerhub.markdown_guard)
+    "summary_bracket_run": "counting how deep brackets nest needs a counter: a regular expression has none",
+    "report_quote_nesting": "counting how deep quotes and lists nest needs a counter: a regular expression has none",
+    "summary_unclosed_tags": "counting the tags left open needs a counter: a regular expression has none",
 }
 
 
