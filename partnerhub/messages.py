@@ -182,6 +182,7 @@ def _invisible(char: str) -> bool:
 def shown(value) -> str:
     """A value as a message shows it: on one line, control characters made visible, cut if long."""
     text = str(value)
+    text = text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"  # first: a value may be long
     if any(_invisible(c) for c in text):  # a control or an invisible format character: as `\u200b`
         text = "".join(repr(c)[1:-1] if _invisible(c) else c for c in text)
     return text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"

@@ -89,6 +89,15 @@ def test_exit_2_outside_a_hub(tmp_path):
     assert "no data/hub.yml found" in err
 
 
+def test_missing_settings_are_a_located_error(tmp_path):
+    (tmp_path / "hub" / "data" / "partners").mkdir(parents=True)
+    code, out, err = run_cli("validate", cwd=tmp_path / "hub")
+    assert code == 1
+    assert problem_lines(out) == ["data/hub.yml:1:1: error: data/hub.yml is missing: create it with the hub's `name`, "
+                                  "its `languages` and its `default_language`"]
+    assert "Traceback" not in err
+
+
 def test_exit_2_on_a_path_outside_the_hub(tmp_path):
     root = copy_base_hub(tmp_path)
     elsewhere = tmp_path / "elsewhere.yml"
