@@ -303,7 +303,7 @@ def _check_url(value: object) -> object:
     try:
         parts = urlsplit(value)
     except ValueError:  # "http://[::1": a bracket never closed
-        raise PydanticCustomError("url_host", "bad host", {"value": value, "host": value.split("/")[2:3] or ""}) from None
+        raise PydanticCustomError("url_host", "bad host", {"value": value, "host": (value.split("/")[2:3] or [""])[0]}) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PydanticCustomError("url_scheme", "bad url", {"value": value})
     if "@" in parts.netloc:
