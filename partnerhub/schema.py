@@ -10,7 +10,9 @@ the vocabularies (terms), hence ``partnerhub schema --check`` in the tests.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -244,19 +246,46 @@ def schema_dir(root: Path) -> Path:
     return root / "data" / "schemas"
 
 
+class SchemaFolderLink(OSError):
+    """data/schemas/ (or data/) is a symbolic link: nothing is written through it."""
+
+
+def _current(path: Path) -> str | None:
+    """The text of ``path`` if it is a plain file (a link counts as out of date)."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a new file beside ``path`` and rename it over ``path``: a link there is replaced
+    by the file, never followed, and a reader never sees half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def write_schemas(hub: HubData, check: bool = False) -> list[str]:
     """Write (or, with ``check``, compare) every schema; returns the files that differ."""
     folder = schema_dir(hub.root)
+    for linked in (folder.parent, folder):
+        if linked.is_symlink():
+            raise SchemaFolderLink(errno.ELOOP, "a symbolic link: nothing is written through it", str(linked))
     differ = []
     for name, schema in all_schemas(hub).items():
         path = folder / f"{name}.schema.json"
         text = render(schema)
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
+        if _current(path) != text:
             differ.append(path.relative_to(hub.root).as_posix())
             if not check:
                 folder.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
+                _write_atomically(path, text)
     return differ
 
 
