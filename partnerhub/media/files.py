@@ -64,7 +64,7 @@ def media_parts(path: object) -> tuple[str, ...]:
             or any(part in ("", ".") or len(part) > NAME_MAX_CHARS for part in parts)):
         raise Refused("media_path_invalid", value=path)
     if parts[0] != MEDIA_FOLDER or len(parts) < 2:
-        raise Refused("media_outside_folder", value=path)
+        raise Refused("file_not_media", value=path)
     return parts
 
 

@@ -165,7 +165,7 @@ def scan(root: Path, *, cache_dir: Path | None = None) -> MediaScan:
                 if info is not None and not stat.S_ISREG(info.st_mode):
                     raise Refused("media_not_regular", value=shown)
                 if parts == (MEDIA_FOLDER,):  # data/media is a file, not a folder
-                    raise Refused("media_outside_folder", value=shown)
+                    raise Refused("file_not_media", value=shown)
                 media_parts(shown)  # a name too long to write in a record
                 files[shown] = _inspect_at(folder, name, shown, None, cache_dir)
             except Refused as refused:

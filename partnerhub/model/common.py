@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.fields import (
-    DocumentPath, Email, IsoDate, LangMarkdown, LangText, Name, PhotoPath, StrictBool, StrictFloat, Text, Url, check_end_after_start,
+    DocumentPath, Email, IsoDate, LangMarkdown, LangShort, LangText, Name, PhotoPath, ShortText, StrictBool, StrictFloat, Url,
+    SOME, check_end_after_start,
 )
 
 
@@ -48,8 +49,8 @@ class Photo(Strict):
     """A photo with alt text (required in the default language, WCAG 1.1.1)."""
 
     file: PhotoPath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg (JPEG, PNG or WebP).")
-    alt: LangText = Field(description="What the photo shows, for people who cannot see it.")
-    caption: LangText | None = Field(None, description="Caption shown under the photo.")
+    alt: LangShort = Field(description="What the photo shows, for people who cannot see it.")
+    caption: LangShort | None = Field(None, description="Caption shown under the photo.")
     credit: Name | None = Field(None, description="Photographer or owner of the rights.")
 
 
@@ -80,7 +81,7 @@ class Contact(Strict):
     name: Name = Field(description="Name of the person or office.")
     role: LangText | None = Field(None, description="Role, e.g. head of the social policy department.")
     email: Email | None = Field(None, description="E-mail address.")
-    phone: Text | None = Field(None, description="Phone number, with country code, in quotes.")
+    phone: ShortText | None = Field(None, description="Phone number, with country code, in quotes.")
     publish: StrictBool = Field(False, description="true to publish e-mail and phone on the site (GDPR: only with consent).")
 
 
@@ -91,7 +92,8 @@ class Publication(Strict):
         "published", description="draft records are checked but not published.")
     visibility: Literal["public", "partners"] = Field(
         "public", description="partners: kept out of the public site.")
-    sources: list[Source] = Field(default_factory=list, description="Public sources of the facts in this record.")
+    sources: list[Source] = Field(default_factory=list, max_length=SOME,
+                                  description="Public sources of the facts in this record.")
     notes: LangMarkdown | None = Field(None, description="Editorial notes, e.g. where sources disagree.")
 
     @property

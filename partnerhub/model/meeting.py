@@ -11,7 +11,8 @@ from pydantic import Field, field_validator
 
 from partnerhub.model.common import Document, Photo, Record, Strict
 from partnerhub.model.fields import (
-    Id, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictInt, Text, Time, check_end_after_start, ref, vocab,
+    MANY, SOME, Id, IsoDate, LangMarkdown, LangShort, LangSummary, LangText, Name, StrictBool, StrictInt, Time, TimeZone,
+    check_end_after_start, ref, vocab,
 )
 
 
@@ -36,8 +37,8 @@ class Participants(Strict):
 
     count: StrictInt | None = Field(None, ge=1, le=100000, description="Number of participants, if known.")
     at_least: StrictBool = Field(False, description="true if the count is a lower bound ('more than 30').")
-    partners: list[ref("partners")] = Field(default_factory=list, description="Ids of partners represented.")
-    description: LangText | None = Field(None, description="Who took part, in words.")
+    partners: list[ref("partners")] = Field(default_factory=list, max_length=MANY, description="Ids of partners represented.")
+    description: LangShort | None = Field(None, description="Who took part, in words.")
 
 
 class Meeting(Record):
@@ -54,19 +55,19 @@ class Meeting(Record):
     start: IsoDate = Field(description="First day, YYYY-MM-DD.")
     end: IsoDate | None = Field(None, description="Last day, YYYY-MM-DD, if more than one day.")
     date_precision: Literal["day", "month"] = Field("day", description="month if only the month is known.")
-    timezone: Text | None = Field(None, description="IANA time zone, e.g. Europe/Athens.")
+    timezone: TimeZone | None = Field(None, description="IANA time zone, e.g. Europe/Athens.")
     online: StrictBool = Field(False, description="true if the meeting was held online.")
     venue: LangText | None = Field(None, description="Where it took place.")
     status: Literal["planned", "held", "cancelled"] = Field("held", description="planned, held or cancelled.")
     participants: Participants | None = Field(None, description="Who took part.")
-    summary: LangMarkdown | None = Field(None, description="Two or three sentences for lists and feeds.")
-    agenda: list[AgendaItem] = Field(default_factory=list, description="The programme.")
-    site_visits: list[SiteVisit] = Field(default_factory=list, description="Places visited.")
+    summary: LangSummary | None = Field(None, description="Two or three sentences for lists and feeds.")
+    agenda: list[AgendaItem] = Field(default_factory=list, max_length=MANY, description="The programme.")
+    site_visits: list[SiteVisit] = Field(default_factory=list, max_length=SOME, description="Places visited.")
     outcomes: LangMarkdown | None = Field(None, description="What was decided or produced.")
     report: LangMarkdown | None = Field(None, description="The report; or write it in <id>.<lang>.md beside this file.")
-    photos: list[Photo] = Field(default_factory=list, description="Photos, each with alt text.")
-    documents: list[Document] = Field(default_factory=list, description="Agenda, presentations, minutes.")
-    practices: list[ref("practices")] = Field(default_factory=list, description="Ids of practices presented.")
+    photos: list[Photo] = Field(default_factory=list, max_length=SOME, description="Photos, each with alt text.")
+    documents: list[Document] = Field(default_factory=list, max_length=SOME, description="Agenda, presentations, minutes.")
+    practices: list[ref("practices")] = Field(default_factory=list, max_length=MANY, description="Ids of practices presented.")
     author: Name | None = Field(None, description="Who wrote the report (an office or a person).")
 
     _dates_in_order = field_validator("end")(check_end_after_start)

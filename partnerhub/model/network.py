@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from partnerhub.model.common import Period, Record, Strict
-from partnerhub.model.fields import Id, LangMarkdown, LangText, Name, StrictInt, Url, ref, vocab
+from partnerhub.model.fields import FEW, MANY, Id, LangSummary, LangText, Name, StrictInt, Url, ref, vocab
 
 
 class Membership(Strict):
@@ -26,11 +26,11 @@ class Network(Record):
     name: LangText = Field(description="Full name of the network.")
     acronym: Name | None = Field(None, description="Short name, e.g. DIGI-INCLUSION.")
     programme: vocab("programmes") = Field(description="Funding programme (data/vocabularies/programmes.yml).")
-    themes: list[vocab("themes")] = Field(min_length=1, description="Themes (data/vocabularies/themes.yml).")
+    themes: list[vocab("themes")] = Field(min_length=1, max_length=FEW, description="Themes (data/vocabularies/themes.yml).")
     period: Period = Field(description="When the network runs.")
-    partners: list[Membership] = Field(min_length=1, description="Partners with their roles; exactly one lead.")
+    partners: list[Membership] = Field(min_length=1, max_length=MANY, description="Partners with their roles; exactly one lead.")
     lead_expert: Name | None = Field(None, description="Name of the lead expert.")
-    summary: LangMarkdown = Field(description="What the network is about, a few sentences.")
+    summary: LangSummary = Field(description="What the network is about, a few sentences.")
     website: Url | None = Field(None, description="Official page of the network.")
 
     @field_validator("partners")

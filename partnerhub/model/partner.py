@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from partnerhub.model.common import Contact, Coordinates, Record, Strict
-from partnerhub.model.fields import Country, Id, LangMarkdown, LangText, Url, ref, vocab
+from partnerhub.model.fields import FEW, MANY, Country, Id, LangMarkdown, LangText, Url, ref, vocab
 
 
 class GroupMember(Strict):
@@ -21,7 +21,7 @@ class LocalGroup(Strict):
 
     name: LangText = Field(description="Name of the group.")
     description: LangMarkdown | None = Field(None, description="What the group does.")
-    members: list[GroupMember] = Field(default_factory=list, description="Member organisations.")
+    members: list[GroupMember] = Field(default_factory=list, max_length=MANY, description="Member organisations.")
 
 
 class Partner(Record):
@@ -39,4 +39,4 @@ class Partner(Record):
     description: LangMarkdown | None = Field(None, description="A short presentation.")
     part_of: ref("partners") | None = Field(None, description="Id of the partner this one belongs to (a municipality's enterprise).")
     local_group: LocalGroup | None = Field(None, description="Its local group, if any.")
-    contacts: list[Contact] = Field(default_factory=list, description="Contacts; personal details published only with publish: true.")
+    contacts: list[Contact] = Field(default_factory=list, max_length=FEW, description="Contacts; personal details published only with publish: true.")

@@ -21,7 +21,7 @@ from partnerhub.model.vocabulary import VOCABULARIES, Vocabulary
 from partnerhub.problems import Reporter
 from partnerhub.registry import RECORD_TYPES
 from partnerhub.text import suggest_id
-from partnerhub.validation import references, translations
+from partnerhub.validation import references, text_checks, translations
 from partnerhub.validation.pydantic_errors import problems_from
 from partnerhub.yamlsource import Mark
 
@@ -115,5 +115,6 @@ def validate_hub(root: Path) -> Hub:
                 for path, code, params in rule(entry, hub):
                     report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose)
     translations.check(hub, report)
+    text_checks.check(hub, report)  # look-alike letters, internationalised hosts
     hub.problems = report.sorted()
     return hub

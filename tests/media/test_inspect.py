@@ -138,9 +138,9 @@ def test_kind_must_match(tmp_path):
     ("media\\x.jpg", "media_path_invalid"),
     ("media/x\x00.jpg", "media_path_invalid"),
     ("media/" + "x" * 300 + ".jpg", "media_path_invalid"),
-    ("partners/serres.yml", "media_outside_folder"),
-    ("hub.yml", "media_outside_folder"),
-    ("media", "media_outside_folder"),
+    ("partners/serres.yml", "file_not_media"),
+    ("hub.yml", "file_not_media"),
+    ("media", "file_not_media"),
     ("media/", "media_path_invalid"),
     ("media/missing.jpg", "file_missing"),
     ("media/x.jpg/inside", "file_missing"),
@@ -167,7 +167,7 @@ def test_links_are_never_followed(tmp_path):
     for path in ("media/passwd.jpg", "media/elsewhere/secret.jpg", "media/dangling.jpg", "media/inside.jpg"):
         assert inspect(root, path, PHOTO) == MediaProblem("media_symlink", {"value": path}), path
         assert inspect(root, path, PHOTO).params == {"value": path}
-    assert code(inspect(root, "alias/real.jpg", PHOTO)) == "media_outside_folder"
+    assert code(inspect(root, "alias/real.jpg", PHOTO)) == "file_not_media"
 
 
 def test_linked_media_folder(tmp_path):

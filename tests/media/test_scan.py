@@ -101,7 +101,7 @@ def test_media_folder_that_is_a_file(tmp_path):
     root = makers.hub(tmp_path)
     (root / "data" / "media").rmdir()
     (root / "data" / "media").write_bytes(makers.jpeg_with_gps())  # even a photo: it is not in the folder
-    assert located(scan(root)) == [("data/media", "media_outside_folder", 1, 1)]
+    assert located(scan(root)) == [("data/media", "file_not_media", 1, 1)]
     assert scan(root).files == {}
 
 

@@ -38,7 +38,7 @@ UNTRIGGERABLE = {
 # Codes that are parts of another message (a hint), not problems of their own.
 FRAGMENTS = {
     "did_you_mean", "known_fields", "quote_hint", "text_not_list", "text_not_map", "country_upper",
-    "country_greece", "country_list", "known_ids", "known_terms", "state_draft", "state_partners",
+    "country_greece", "country_list", "country_alias", "known_ids", "known_terms", "state_draft", "state_partners",
 }
 
 

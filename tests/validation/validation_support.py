@@ -316,7 +316,7 @@ CASES = [
         "data/media/cut.pdf:1:1: error: `media/cut.pdf` is not a complete PDF (its start or its end is missing): export the PDF again"]),
     Case("media_pdf_active", {"data/media/active.pdf": media_files.pdf(b"1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n")}, [
         "data/media/active.pdf:1:1: error: `media/active.pdf` is a PDF with active content (`/JavaScript`: scripts, launched programs or attached files): export or print it again as a plain PDF"]),
-    Case("media_outside_folder", {**photo("partners/serres.yml")}, [
+    Case("file_not_media", {**photo("partners/serres.yml")}, [
         "data/meetings/visit.yml:8:11: error: photos[0].file: `partners/serres.yml` is not in data/media/: put photos and documents in data/media/ and write `media/<file name>`"]),
     Case("media_path_invalid", {**photo("media//visit.jpg")}, [
         "data/meetings/visit.yml:8:11: error: photos[0].file: `media//visit.jpg` is not a plain path: write it as `media/<file name>`, with forward slashes and without empty parts or `.`"]),
@@ -385,6 +385,17 @@ CASES = [
         "agency): an organisation cannot be part of itself; correct one of the `part_of` ids",
         "data/partners/office.yml:5:10: error: part_of: `part_of` leads back to this partner (office → agency → "
         "office): an organisation cannot be part of itself; correct one of the `part_of` ids"]),
+    # --- limits and Markdown that would stall the build, in prose files -------------------
+    Case("prose_too_long", {
+        f"{MEETING}.en.md": "The partners met in Agen.\n" + "They visited the social services of the town.\n" * 700,
+        f"{MEETING}.el.md": "Οι εταίροι συναντήθηκαν.\n", f"{MEETING}.fr.md": "Les partenaires se sont réunis.\n"}, [
+        f"{MEETING}.en.md:1:1: error: report.en: is too long (32225 characters): shorten it to at most 30000"]),
+    Case("prose_markdown_nesting", {
+        f"{MEETING}.en.md": "The partners met in Agen.\n\n- a\n    - b\n        - c\n\n"
+                            "> > > > > > > > > quoted nine times\n",
+        f"{MEETING}.el.md": "Οι εταίροι συναντήθηκαν.\n", f"{MEETING}.fr.md": "Les partenaires se sont réunis.\n"}, [
+        f"{MEETING}.en.md:7:17: error: report.en: the text nests brackets, quotes, lists or emphasis more than 8 "
+        "levels deep here: simplify it"]),
     Case("document_file_missing", {"data/meetings/visit.yml": _meeting_with(
         "documents:\n  - title: {en: Agenda, el: Ατζέντα, fr: Ordre du jour}\n    file: media/agenda.pdf\n")}, [
         "data/meetings/visit.yml:9:11: error: documents[0].file: the file `media/agenda.pdf` does not exist: add it "
