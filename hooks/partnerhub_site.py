@@ -39,6 +39,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from partnerhub.hub import load_hub
 from partnerhub.i18n import gettext
+from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render.csp import with_policy
 from partnerhub.render.fallback import fallback_page
@@ -234,6 +235,11 @@ def on_post_page(output, page, config):
     return with_policy(output)
 
 
+def on_post_template(output_content, template_name, config):
+    # the theme's own pages (404.html) get their policy too
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     urls = _write_record_pages(Path(config.site_dir))
@@ -246,6 +252,10 @@ def on_post_build(config):
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
     write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/"))
+    try:
+        publish.media(hub, _Build.rel, _Build.site_dir)
+    except publish.PublishError as exc:
+        raise Abort(f"partnerhub: media could not be published: {exc}") from None
     try:
         search_index(_Build.site_dir, hub.config.languages)
     except SearchIndexError as exc:

@@ -31,6 +31,12 @@ def _select(paths: list[str], root: Path) -> set[str] | None:
     return files
 
 
+def _with_data_folder(start: Path) -> Path | None:
+    """The nearest folder, from ``start`` upwards, that holds a ``data/`` folder."""
+    start = start.resolve()
+    return next((folder for folder in [start, *start.parents] if (folder / "data").is_dir()), None)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from partnerhub.hub import load_hub
     from partnerhub.registry import RECORD_TYPES
@@ -41,7 +47,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if missing:
         print(_("partnerhub: no such file or folder: {path}").format(path=missing[0]), file=sys.stderr)
         return 2
-    root = Path(args.root).resolve() if args.root else find_root(Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent)
+    start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
+    # a hub whose data/hub.yml is missing is still a hub: the missing file is a located error
+    root = Path(args.root).resolve() if args.root else find_root(start) or _with_data_folder(start)
     if root is None or not (root / "data").is_dir():
         print(_("partnerhub: no data/hub.yml found in {path} or above it: run this in the hub's folder, or pass --root").format(
             path=targets[0]), file=sys.stderr)

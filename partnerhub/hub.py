@@ -9,6 +9,8 @@ half-valid is ever rendered.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,13 @@ class Hub:
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
     today: dt.date = field(default_factory=dt.date.today)  # the day date-dependent checks count from
+    media: object = None  # partnerhub.media.MediaScan: every file of data/media, checked
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where checked and converted media are remembered between runs: outside the
+        repository and the site (``$PARTNERHUB_CACHE``, else the user's cache folder)."""
+        return cache_dir(self.root)
 
     @property
     def data_dir(self) -> Path:
@@ -75,6 +84,14 @@ class Hub:
         if vocab is None or term not in vocab.root:
             return {self.config.default_language: term}
         return vocab.root[term].label
+
+
+def cache_dir(root: Path) -> Path:
+    configured = os.environ.get("PARTNERHUB_CACHE")
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "partnerhub" / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
 def load_hub(root: Path | str = ".", today: dt.date | None = None) -> Hub:

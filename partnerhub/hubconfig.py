@@ -1,28 +1,62 @@
 """The hub's own settings (``data/hub.yml``): name, languages, licence.
 
 Site languages are configured here once; the validator, the site and the exports read them.
+Settings are checked as strictly as records: whatever ``validate`` accepts, the build can
+use (a name in the default language, languages that Babel can format dates in, an SPDX
+licence id).
 """
 
 from __future__ import annotations
 
+import difflib
+from functools import lru_cache
+from pathlib import Path
 from typing import Annotated
 
 from babel import Locale, UnknownLocaleError
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from partnerhub.model.fields import Text, Url
+from partnerhub.model.fields import FEW, NameText, Url
+
+SPDX_LIST = Path(__file__).with_name("spdx_licences.txt")
+
+
+_LANGUAGE_NAMES = Locale("en").languages  # `und` (the root locale) and the like are no language
 
 
 def _check_language_code(code: str) -> str:
     try:
-        Locale.parse(code)
-    except (ValueError, UnknownLocaleError):
-        raise PydanticCustomError("hub_language_unknown", "unknown language", {"value": code}) from None
+        locale = Locale.parse(code)
+        has_dates = locale.language in _LANGUAGE_NAMES and bool(locale.date_formats) and bool(locale.months)
+    except (ValueError, UnknownLocaleError, KeyError):
+        has_dates = False
+    if not has_dates:  # the site formats every date in every language with CLDR's data
+        raise PydanticCustomError("hub_language_unknown", "unknown language", {"value": code})
     return code
 
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$"), AfterValidator(_check_language_code)]
+
+
+@lru_cache(maxsize=1)
+def spdx_licences() -> dict[str, str]:
+    """SPDX licence ids, by their case-folded form."""
+    lines = SPDX_LIST.read_text(encoding="utf-8").splitlines()
+    return {line.casefold(): line for line in lines if line and not line.startswith("#")}
+
+
+def _check_licence(value: str) -> str:
+    ids = spdx_licences()
+    if value not in ids.values():
+        suggestion = ids.get(value.strip().casefold()) or next(
+            iter(difflib.get_close_matches(value.casefold(), list(ids), n=1, cutoff=0.6)), None)
+        raise PydanticCustomError("licence_unknown", "not SPDX",
+                                  {"value": value, "suggestion": ids[suggestion.casefold()] if suggestion else ""})
+    return value
+
+
+Licence = Annotated[str, Field(max_length=100), AfterValidator(_check_licence)]
 
 
 class HubConfig(BaseModel):
@@ -30,16 +64,31 @@ class HubConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: dict[str, Text] = Field(description="The hub's name, per language.")
-    languages: list[LanguageCode] = Field(min_length=1, description="Site languages; the first is listed first in menus.")
+    name: dict[str, NameText] = Field(description="The hub's name, per language; required in the default language.")
+    languages: list[LanguageCode] = Field(min_length=1, max_length=FEW,
+                                          description="Site languages; the first is listed first in menus.")
     default_language: LanguageCode = Field(description="The language every record must have text in.")
-    licence: str = Field("CC-BY-4.0", description="SPDX id of the licence of the data and texts.")
+    licence: Licence = Field("CC-BY-4.0", description="SPDX id of the licence of the data and texts, e.g. CC-BY-4.0.")
     repository: Url | None = Field(None, description="Where the hub's sources live (for 'edit this page').")
+
+    @field_validator("languages")
+    @classmethod
+    def _each_language_once(cls, languages: list[str]) -> list[str]:
+        for index, lang in enumerate(languages):
+            if lang in languages[:index]:
+                raise PydanticCustomError("hub_language_twice", "twice", {"value": lang, "index": index})
+        return languages
 
     @model_validator(mode="after")
     def _default_is_a_language(self) -> "HubConfig":
         if self.default_language not in self.languages:
             raise PydanticCustomError("hub_default_not_listed", "default not listed", {"lang": self.default_language})
+        for lang in self.name:
+            if lang not in self.languages:
+                raise PydanticCustomError("hub_name_language", "name language",
+                                          {"key": lang, "known": ", ".join(self.languages)})
+        if not (self.name.get(self.default_language) or "").strip():
+            raise PydanticCustomError("hub_name_default_missing", "no default name", {"lang": self.default_language})
         return self
 
     @property

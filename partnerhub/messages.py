@@ -10,6 +10,7 @@ language too. ``tests/fixtures/invalid/`` holds one fixture per code.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from partnerhub.i18n import N_, gettext_
@@ -89,7 +90,6 @@ MESSAGES = {
     "file_absolute": N_("`{value}` is an absolute path: write the path relative to the data/ folder, e.g. `media/photo.jpg`"),
     "file_parent": N_("`{value}` points outside the data/ folder (`..`): put the file under data/media/ and write `media/…`"),
     "file_missing": N_("the file `{value}` does not exist: add it under data/ or correct the path"),
-    "file_outside": N_("`{value}` leads outside the repository (a link): put a copy of the file itself in its place"),
     "document_file_or_url": N_("a document needs either `file` or `url` (one of them, not both)"),
     "network_lead_count": N_("a network needs exactly one partner with `role: lead` (found {count})"),
     "network_partner_twice": N_("the partner `{partner}` is listed twice: keep one entry"),
@@ -116,8 +116,49 @@ MESSAGES = {
     "part_of_cycle": N_("`part_of` leads back to this partner ({chain}): an organisation cannot be part of itself; correct one of the `part_of` ids"),
     "transferred_to_owner": N_("`{value}` runs this practice (it is one of its `owners`): `transferred_to` lists the other partners that adapted it; remove `{value}` here"),
     "hub_missing": N_("data/hub.yml is missing: create it with the hub's `name`, its `languages` and its `default_language`"),
+    # --- trust boundary (issue 8): limits, invisible characters, addresses, settings ---
+    "list_too_long": N_("has {length} items: at most {max_length} are allowed; keep the most important ones, or split the record"),
+    "number_not_finite": N_("`{value}` is too large to be a number the site can show: write it in digits, e.g. `25000`"),
+    "text_format_character": N_("the text holds an invisible formatting character ({character}), often pasted from a web page or a word processor: delete it and retype the text around it"),
+    "text_markdown_nesting": N_("the text nests brackets, quotes, lists or emphasis more than {limit} levels deep here: simplify it"),
+    "text_markdown_unclosed": N_("the text leaves `{char}` open {count} times (the first one here): close each one, or remove those that are not meant as Markdown or HTML; so many open ones would stall the site's build"),
+    "url_control": N_("`{value}` holds a space or an invisible character ({character}): remove it (a space inside an address is written `%20`)"),
+    "url_userinfo": N_("`{value}` has a name before `@`, which hides the site it really leads to, `{host}`: write the address without the part before `@`"),
+    "url_host": N_("`{host}` in `{value}` is not a valid site name: check the address, e.g. `https://www.example.org/page`"),
+    "country_alias": N_(": the ISO code is `{suggestion}`"),
+    "timezone_unknown": N_("`{value}` is not a time zone: write an IANA name such as `Europe/Athens`{did_you_mean}"),
+    "hub_language_twice": N_("`{value}` is listed twice in `languages`: keep it once"),
+    "hub_name_default_missing": N_("the hub's `name` has no text in the default language: add `name.{lang}`"),
+    "hub_name_language": N_("`{key}` is not one of the hub's `languages` ({known}): add it to `languages`, or remove this name"),
+    "licence_unknown": N_("`{value}` is not an SPDX licence id: write one such as `CC-BY-4.0` (the list: https://spdx.org/licenses/){did_you_mean}"),
     # warnings
+    "url_idn": N_("the address's site name `{host}` is an internationalised name, `{ascii}` in plain letters: check that it is the site you mean (letters of other alphabets can look like Latin ones)"),
+    "text_mixed_script": N_("the word `{word}` mixes alphabets: `{char}` ({character}) is not a {script} letter, although it looks like one; retype the word in one alphabet{did_you_mean}"),
+    # --- end of the trust-boundary block ---
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
+    # --- media files (partnerhub.media): photos and documents, checked by content ------
+    # (also file_absolute, file_parent and file_missing above; `value` is `media/…`)
+    "media_path_invalid": N_("`{value}` is not a plain path: write it as `media/<file name>`, with forward slashes and without empty parts or `.`"),
+    "file_not_media": N_("`{value}` is not in data/media/: put photos and documents in data/media/ and write `media/<file name>`"),
+    "media_symlink": N_("`{value}` is a symbolic link (or lies in a linked folder): links are never published, put the file itself here"),
+    "media_not_regular": N_("`{value}` is not an ordinary file (a folder, a named pipe, a socket or a device): put the photo or the document itself there"),
+    "media_unreadable": N_("`{value}` cannot be read ({detail}): check that the file is complete and readable, then add it again"),
+    "media_too_large": N_("`{value}` is {size} MB, more than the {limit} MB allowed: make it smaller (photos: about 2000 pixels wide are plenty)"),
+    "media_empty": N_("`{value}` is empty: add the real file, or remove it"),
+    "media_markup": N_("`{value}` is {format} markup, not a photo or a document: markup is never published; photos must be JPEG, PNG or WebP, documents PDF"),
+    "media_image_format": N_("`{value}` is a {format} image, which the site does not publish: save it as JPEG (photos) or PNG (drawings, screenshots)"),
+    "media_unknown_type": N_("`{value}` is not a JPEG, PNG or WebP photo nor a PDF document (its content was checked, not its name): export it in one of these formats"),
+    "media_not_photo": N_("`{value}` is a {format} file, not a photo: photos must be JPEG, PNG or WebP (a PDF goes under `documents`)"),
+    "media_not_document": N_("`{value}` is a {format} file, not a document: documents must be PDF (a photo goes under `photos`)"),
+    "media_too_many_pixels": N_("`{value}` has {megapixels} million pixels, more than the {limit} million allowed: resize it to about 2000 pixels wide"),
+    "media_animated": N_("`{value}` is an animated image: the site shows still photos only (moving images cannot be paused by readers), save one frame as JPEG or PNG"),
+    "media_image_damaged": N_("`{value}` cannot be read as a {format} image (it is damaged or cut off): export it again from the original"),
+    "media_trailing_data": N_("`{value}` has extra data after the end of the {format} image (something hidden in it, or the video of a motion photo): open it in an image editor and save it again"),
+    "media_pdf_damaged": N_("`{value}` is not a complete PDF (its start or its end is missing): export the PDF again"),
+    "media_pdf_active": N_("`{value}` is a PDF with active content (`/{feature}`: scripts, launched programs or attached files): export or print it again as a plain PDF"),
+    "media_changed": N_("`{value}` changed while the site was being built: build again"),
+    "media_name_clash": N_("`{value}` and `{other}` would be published under the same name: rename one of them"),
+    "media_output_failed": N_("`{value}` could not be written into the site ({detail}): check that the output folder is writable and is not a link"),
 }
 
 
@@ -159,7 +200,7 @@ WARNING_CODES = {"series_number_twice", "series_number_order", "meeting_held_in_
                  "meeting_outside_period", "practice_adaptation_without_source"}
 
 _SHOWN_VALUE = 80  # longer values are cut in messages
-_SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion")
+_SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion", "host")
 
 
 @dataclass(frozen=True)
@@ -195,11 +236,16 @@ class LanguageName:
         return language_name(self.code, current_language())
 
 
+def _invisible(char: str) -> bool:
+    return ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or unicodedata.category(char) == "Cf"
+
+
 def shown(value) -> str:
     """A value as a message shows it: on one line, control characters made visible, cut if long."""
     text = str(value)
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
-        text = "".join(repr(c)[1:-1] if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text)
+    text = text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"  # first: a value may be long
+    if any(_invisible(c) for c in text):  # a control or an invisible format character: as `\u200b`
+        text = "".join(repr(c)[1:-1] if _invisible(c) else c for c in text)
     return text if len(text) <= _SHOWN_VALUE else text[:_SHOWN_VALUE - 1] + "…"
 
 

@@ -40,6 +40,22 @@ def write_sitemap(site_dir: Path, sitemap_xml: str) -> None:
     (site_dir / "sitemap.xml").write_text(sitemap_xml, encoding="utf-8")
 
 
+class PublishError(RuntimeError):
+    """A file could not be published; the message says which and why."""
+
+
+def media(hub, rel, site_dir: Path) -> int:
+    """Publish the files of data/media that the build's records use (never others)."""
+    from partnerhub.media import publish
+    from partnerhub.messages import render
+
+    result = publish(hub.root, list(rel.media.values()), site_dir, cache_dir=hub.cache_dir / "media")
+    if result.problems:
+        raise PublishError("; ".join(f"{p.file or 'data/' + p.params.get('value', '')}: {render(p.code, p.params)}"
+                                     for p in result.problems))
+    return len(rel.media)
+
+
 def search_index(site_dir: Path, languages: list[str]) -> None:
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
         build_index(site_dir, languages)

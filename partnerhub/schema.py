@@ -10,7 +10,10 @@ the vocabularies (terms), hence ``partnerhub schema --check`` in the tests.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import unicodedata
 from pathlib import Path
 
 from babel import Locale
@@ -18,6 +21,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from partnerhub.countries import COUNTRY_CODES
+from partnerhub import hubconfig
 from partnerhub.hubconfig import HubConfig
 from partnerhub.hubdata import HubData
 from partnerhub.model import fields as F
@@ -55,13 +59,38 @@ def _case_insensitive(pattern: str) -> str:
     return "".join(out)
 
 
-_TEXT_CHARACTER = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]"
-# the unsafe markup partnerhub.model.fields refuses (<script>, on…=, javascript:…)
-_NO_MARKUP = "(?![\\s\\S]*(?:" + "|".join(
-    _case_insensitive(pattern.pattern) for pattern, _label in getattr(F, "_UNSAFE_MARKUP", [])) + "))"
-NO_CONTROL_CHARACTERS = f"^{_NO_MARKUP}{_TEXT_CHARACTER}*$"
-NOT_BLANK = f"^(?=[\\s\\S]*\\S){_NO_MARKUP}{_TEXT_CHARACTER}*$"  # some visible text, and as above
-RELATIVE_PATH = r"^(?![/\\])(?![A-Za-z]:)(?!(?:.*[/\\])?\.\.(?:[/\\]|$))"
+def _ranges(codes) -> str:
+    """Code points as the inside of a character class: ``\\u0000-\\u0008\\u000B``…"""
+    codes, out, index = sorted(codes), [], 0
+    while index < len(codes):
+        end = index
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        first, last = f"\\u{codes[index]:04X}", f"\\u{codes[end]:04X}"
+        out.append(first if index == end else f"{first}-{last}")
+        index = end + 1
+    return "".join(out)
+
+
+_CONTROLS = [c for c in range(0xA0) if c < 0x20 and c not in (9, 10, 13) or c >= 0x7F]
+# Format characters (Cf) of the Basic Multilingual Plane: a JSON Schema pattern cannot name
+# the astral ones portably (the validator refuses those too).
+_FORMAT = [c for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf"]
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_NAME_CHARACTER = f"[^{_ranges(_CONTROLS + _FORMAT)}]"
+_TEXT_CHARACTER = f"[^{_ranges(_CONTROLS + _BIDI)}]"
+# the unsafe markup partnerhub.model.fields refuses (<script>, on…=, javascript:…), the same rules
+_NO_MARKUP = "(?![\\s\\S]*(?:" + "|".join(_case_insensitive(rule.pattern) for rule in F.UNSAFE_MARKUP) + "))"
+NAME_CHARACTERS = f"^{_NO_MARKUP}{_NAME_CHARACTER}*$"
+TEXT_CHARACTERS = f"^{_NO_MARKUP}{_TEXT_CHARACTER}*$"
+NOT_BLANK = "^(?=[\\s\\S]*\\S)"  # some visible text: added to the default language's pattern
+RELATIVE_PATH = r"^(?![/\\])(?![A-Za-z]:)(?!(?:.*[/\\])?\.\.(?:[/\\]|$))media/"
+# http(s), no user name before `@`, a host with a dot (or an IPv6 address), no space or
+# invisible character anywhere
+_URL_CHARACTER = f"[^\\s{_ranges(_CONTROLS + _FORMAT)}]"
+_HOST_CHARACTER = f"[^\\s/?#@:.\\[\\]{_ranges(_CONTROLS + _FORMAT)}]"
+URL = (f"^https?://(?:(?:{_HOST_CHARACTER}+\\.)+{_HOST_CHARACTER}+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?"
+       f"(?:[/?#]{_URL_CHARACTER}*)?$")
 NAMES = (*(t.name for t in RECORD_TYPES), "vocabulary", "hub")  # data/schemas/<name>.schema.json
 
 # What each field check of partnerhub.model.fields becomes in JSON Schema.
@@ -69,16 +98,21 @@ _CHECKS = {
     F._check_id: {"pattern": ID_REGEX},
     F._parse_date: {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
     F._check_time: {"type": "string", "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$"},
-    F._check_url: {"format": "uri", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"},
+    F._check_url: {"format": "uri", "pattern": URL},
     F._check_email: {"format": "email"},
     F._check_country: {"enum": sorted(COUNTRY_CODES)},
     F.check_path: {"pattern": RELATIVE_PATH},
-    F._check_text: {"pattern": NO_CONTROL_CHARACTERS},
+    F._check_name: {"pattern": NAME_CHARACTERS},
+    F._check_text: {"pattern": TEXT_CHARACTERS},
+    F._check_markdown: {"pattern": TEXT_CHARACTERS},
+    F._check_timezone: {"enum": sorted(F.time_zones())},
+    hubconfig._check_licence: {"enum": sorted(hubconfig.spdx_licences().values(), key=str.casefold)},
 }
 
 # Rules of model validators that JSON Schema can state (the others are left to `validate`).
 _MODEL_RULES = {
     "Document": {"oneOf": [{"required": ["file"]}, {"required": ["url"]}]},
+    "HubConfig": {"properties": {"languages": {"uniqueItems": True}}},
     "Network": {"properties": {"partners": {
         "contains": {"properties": {"role": {"const": "lead"}}, "required": ["role"]},
         "minContains": 1, "maxContains": 1,
@@ -142,6 +176,8 @@ class _Generator(GenerateJsonSchema):
                 self._add_terms(prop, marker.vocabulary)
             elif isinstance(marker, F.Translatable):
                 self._language_map(prop, default_required=name not in prose)
+        if cls is HubConfig:  # the hub's name: a text per configured language, the default one required
+            self._language_map(json_schema["properties"]["name"], default_required=True)
         if prose:
             json_schema["required"] = [f for f in json_schema.get("required", []) if f not in prose]
         for key, rule in _MODEL_RULES.get(cls.__name__, {}).items():
@@ -169,7 +205,7 @@ class _Generator(GenerateJsonSchema):
             for lang in config.languages:
                 properties[lang] = {**text, "description": f"Text in {names.get(lang, lang)} ({lang})."}
             default = properties[config.default_language]
-            default.update(minLength=1, pattern=NOT_BLANK)
+            default.update(minLength=1, pattern=NOT_BLANK + default.get("pattern", "^").removeprefix("^"))
             default["description"] += " Required." if default_required else " Required here or in the .md file."
             leaf.update(type="object", properties=properties, additionalProperties=False)
             if default_required:
@@ -210,19 +246,46 @@ def schema_dir(root: Path) -> Path:
     return root / "data" / "schemas"
 
 
+class SchemaFolderLink(OSError):
+    """data/schemas/ (or data/) is a symbolic link: nothing is written through it."""
+
+
+def _current(path: Path) -> str | None:
+    """The text of ``path`` if it is a plain file (a link counts as out of date)."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a new file beside ``path`` and rename it over ``path``: a link there is replaced
+    by the file, never followed, and a reader never sees half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def write_schemas(hub: HubData, check: bool = False) -> list[str]:
     """Write (or, with ``check``, compare) every schema; returns the files that differ."""
     folder = schema_dir(hub.root)
+    for linked in (folder.parent, folder):
+        if linked.is_symlink():
+            raise SchemaFolderLink(errno.ELOOP, "a symbolic link: nothing is written through it", str(linked))
     differ = []
     for name, schema in all_schemas(hub).items():
         path = folder / f"{name}.schema.json"
         text = render(schema)
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
+        if _current(path) != text:
             differ.append(path.relative_to(hub.root).as_posix())
             if not check:
                 folder.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
+                _write_atomically(path, text)
     return differ
 
 

@@ -46,9 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.support.site import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium settings)
+
 TARGET_BYTES = 300 * 1024
 
 import synthetic_hub  # noqa: E402

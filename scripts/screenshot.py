@@ -16,9 +16,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.site import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium settings)
 
 
 def main() -> int:

@@ -50,10 +50,35 @@ def compile_all() -> None:
     pybabel("compile", "-d", str(LOCALE), "--use-fuzzy")
 
 
+def check() -> int:
+    """1 if a string of the code is missing from a catalog or not translated there."""
+    import tempfile
+
+    from babel.messages.pofile import read_po
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = Path(tmp) / "messages.pot"
+        pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "-o", str(pot), str(ROOT))
+        with open(pot, "rb") as fh:
+            wanted = {m.id for m in read_po(fh) if m.id}
+    status = 0
+    for lang in LANGUAGES:
+        with open(LOCALE / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        have = {m.id for m in catalog if m.id and m.string and (not m.pluralizable or all(m.string))}
+        for msgid in sorted(wanted - have, key=str):
+            print(f"{lang}: not translated: {msgid!r}", file=sys.stderr)
+            status = 1
+    return status
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compile-only", action="store_true", help="only compile the .po files to .mo")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a string is not translated")
     args = parser.parse_args()
+    if args.check:
+        return check()
     if not args.compile_only:
         extract()
         update()

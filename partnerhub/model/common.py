@@ -9,7 +9,8 @@ from pydantic_core import PydanticCustomError
 
 from partnerhub.model.dates import SpanEnd, WhenOrUnknown, check_in_order
 from partnerhub.model.fields import (
-    Email, FilePath, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictFloat, Text, Url,
+    DocumentPath, Email, IsoDate, LangMarkdown, LangShort, LangText, Name, PhotoPath, ShortText, StrictBool, StrictFloat, Url,
+    SOME,
 )
 
 
@@ -48,9 +49,9 @@ class Coordinates(Strict):
 class Photo(Strict):
     """A photo with alt text (required in the default language, WCAG 1.1.1)."""
 
-    file: FilePath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg.")
-    alt: LangText = Field(description="What the photo shows, for people who cannot see it.")
-    caption: LangText | None = Field(None, description="Caption shown under the photo.")
+    file: PhotoPath = Field(description="Path under data/, e.g. media/serres-town-hall.jpg (JPEG, PNG or WebP).")
+    alt: LangShort = Field(description="What the photo shows, for people who cannot see it.")
+    caption: LangShort | None = Field(None, description="Caption shown under the photo.")
     credit: Name | None = Field(None, description="Photographer or owner of the rights.")
 
 
@@ -58,7 +59,7 @@ class Document(Strict):
     """A document attached to a record: a file in the repository or a link."""
 
     title: LangText = Field(description="Title of the document.")
-    file: FilePath | None = Field(None, description="Path under data/, e.g. media/agenda.pdf.")
+    file: DocumentPath | None = Field(None, description="Path under data/, e.g. media/agenda.pdf (PDF).")
     url: Url | None = Field(None, description="Or a link to it.")
 
     @model_validator(mode="after")
@@ -81,7 +82,7 @@ class Contact(Strict):
     name: Name = Field(description="Name of the person or office.")
     role: LangText | None = Field(None, description="Role, e.g. head of the social policy department.")
     email: Email | None = Field(None, description="E-mail address.")
-    phone: Text | None = Field(None, description="Phone number, with country code, in quotes.")
+    phone: ShortText | None = Field(None, description="Phone number, with country code, in quotes.")
     publish: StrictBool = Field(False, description="true to publish e-mail and phone on the site (GDPR: only with consent).")
 
 
@@ -92,7 +93,8 @@ class Publication(Strict):
         "published", description="draft records are checked but not published.")
     visibility: Literal["public", "partners"] = Field(
         "public", description="partners: kept out of the public site.")
-    sources: list[Source] = Field(default_factory=list, description="Public sources of the facts in this record.")
+    sources: list[Source] = Field(default_factory=list, max_length=SOME,
+                                  description="Public sources of the facts in this record.")
     notes: LangMarkdown | None = Field(None, description="Editorial notes, e.g. where sources disagree.")
 
     @property

@@ -15,7 +15,10 @@ from pydantic_core import PydanticCustomError
 from partnerhub.model.alternatives import ALTERNATIVES_DESCRIPTION, Alternative
 from partnerhub.model.common import Document, Photo, Record, Strict
 from partnerhub.model.dates import When, WhenOrUnknown, check_in_order
-from partnerhub.model.fields import Id, IsoDate, LangMarkdown, LangText, Name, StrictBool, StrictInt, Text, Time, ref, vocab
+from partnerhub.model.fields import (
+    FEW, MANY, SOME, Id, IsoDate, LangMarkdown, LangShort, LangSummary, LangText, Name, StrictBool, StrictInt, Time,
+    TimeZone, ref, vocab,
+)
 from partnerhub.model.places import Place
 from partnerhub.model.refs import Numbers, one_or_more
 
@@ -54,8 +57,8 @@ class Participants(Strict):
 
     count: StrictInt | None = Field(None, ge=1, le=100000, description="Number of participants, if known.")
     at_least: StrictBool = Field(False, description="true if the count is a lower bound ('more than 30').")
-    partners: list[ref("partners")] = Field(default_factory=list, description="Ids of partners represented.")
-    description: LangText | None = Field(None, description="Who took part, in words.")
+    partners: list[ref("partners")] = Field(default_factory=list, max_length=MANY, description="Ids of partners represented.")
+    description: LangShort | None = Field(None, description="Who took part, in words.")
 
 
 class Meeting(Record):
@@ -70,32 +73,32 @@ class Meeting(Record):
 
     id: Id = Field(description="Same as the file name, e.g. breaking-isolation-04-serres.")
     network: one_or_more("networks", "Id of the network; a list of ids for a joint meeting of several.") = Field(
-        min_length=1, description="Id of the network (a file in data/networks/); a list, [a, b], for a joint meeting.")
+        min_length=1, max_length=FEW, description="Id of the network (a file in data/networks/); a list, [a, b], for a joint meeting.")
     kind: vocab("meeting-kinds") = Field(description="Kind (data/vocabularies/meeting-kinds.yml).")
     number: Numbers | None = Field(None, description="Its number in the series of its (first) network, e.g. 4; [5, 6] for one trip that counts as two.")
     title: LangText = Field(description="Title of the meeting.")
     format: Literal[FORMATS] = Field("in-person", description="in-person, online or hybrid.")
     host: one_or_more("partners", "Id of the hosting partner, or a list of co-hosts.") = Field(
-        default_factory=list, description="Id of the hosting partner; a list, [a, b], for co-hosts; leave out if no partner hosts it.")
+        default_factory=list, max_length=FEW, description="Id of the hosting partner; a list, [a, b], for co-hosts; leave out if no partner hosts it.")
     place: Place | None = Field(None, description="Where it took place if no partner hosts it there (a city, with its country and coordinates).")
     start: WhenOrUnknown = Field(description="First day, YYYY-MM-DD (or YYYY-MM, YYYY, unknown: as far as it is known).")
     end: When | None = Field(None, description="Last day, if more than one day (as precise as it is known).")
-    sessions: list[Session] = Field(default_factory=list, description="The dates of a meeting held over separate days (a series of webinars), between start and end.")
-    timezone: Text | None = Field(None, description="IANA time zone, e.g. Europe/Athens.")
+    sessions: list[Session] = Field(default_factory=list, max_length=SOME, description="The dates of a meeting held over separate days (a series of webinars), between start and end.")
+    timezone: TimeZone | None = Field(None, description="IANA time zone, e.g. Europe/Athens.")
     venue: LangText | None = Field(None, description="The building or room where it took place.")
     status: Literal[STATUSES] = Field("held", description="planned, held, postponed or cancelled.")
-    replaced_by: list[ref("meetings")] = Field(default_factory=list, description="Ids of the meetings that replaced a postponed or cancelled one.")
+    replaced_by: list[ref("meetings")] = Field(default_factory=list, max_length=FEW, description="Ids of the meetings that replaced a postponed or cancelled one.")
     participants: Participants | None = Field(None, description="Who took part.")
-    summary: LangMarkdown | None = Field(None, description="Two or three sentences for lists and feeds.")
-    agenda: list[AgendaItem] = Field(default_factory=list, description="The programme.")
-    site_visits: list[SiteVisit] = Field(default_factory=list, description="Places visited.")
+    summary: LangSummary | None = Field(None, description="Two or three sentences for lists and feeds.")
+    agenda: list[AgendaItem] = Field(default_factory=list, max_length=MANY, description="The programme.")
+    site_visits: list[SiteVisit] = Field(default_factory=list, max_length=SOME, description="Places visited.")
     outcomes: LangMarkdown | None = Field(None, description="What was decided or produced.")
     report: LangMarkdown | None = Field(None, description="The report; or write it in <id>.<lang>.md beside this file.")
-    photos: list[Photo] = Field(default_factory=list, description="Photos, each with alt text.")
-    documents: list[Document] = Field(default_factory=list, description="Agenda, presentations, minutes.")
-    practices: list[ref("practices")] = Field(default_factory=list, description="Ids of practices presented.")
+    photos: list[Photo] = Field(default_factory=list, max_length=SOME, description="Photos, each with alt text.")
+    documents: list[Document] = Field(default_factory=list, max_length=SOME, description="Agenda, presentations, minutes.")
+    practices: list[ref("practices")] = Field(default_factory=list, max_length=MANY, description="Ids of practices presented.")
     author: Name | None = Field(None, description="Who wrote the report (an office or a person).")
-    alternatives: list[Alternative] = Field(default_factory=list, description=ALTERNATIVES_DESCRIPTION)
+    alternatives: list[Alternative] = Field(default_factory=list, max_length=SOME, description=ALTERNATIVES_DESCRIPTION)
 
     _dates_in_order = field_validator("end")(check_in_order)
 

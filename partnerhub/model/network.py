@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 from partnerhub.model.alternatives import ALTERNATIVES_DESCRIPTION, Alternative
 from partnerhub.model.common import Period, Record, Strict
 from partnerhub.model.dates import When, not_before
-from partnerhub.model.fields import Id, LangMarkdown, LangText, Name, Url, ref, vocab
+from partnerhub.model.fields import FEW, MANY, SOME, Id, LangMarkdown, LangSummary, LangText, Name, Url, ref, vocab
 from partnerhub.model.money import Budget
 from partnerhub.model.names import OtherName
 
@@ -33,7 +33,7 @@ class Membership(Strict):
     role: Literal[ROLES] = Field("partner", description="lead (exactly one), co-lead, partner, advisory or observer.")
     department: LangText | None = Field(None, description="The department or unit that takes part, if not the whole organisation.")
     funding: vocab("funds") | None = Field(None, description="The fund that pays its share, if it differs from the network's (e.g. ipa for a partner outside the EU).")
-    phases: list[Id] = Field(default_factory=list, description="Ids of the phases it took part in, if not all.")
+    phases: list[Id] = Field(default_factory=list, max_length=FEW, description="Ids of the phases it took part in, if not all.")
     joined: When | None = Field(None, description="When it joined, if later than the start (2024, 2024-03).")
     left: When | None = Field(None, description="When it left, if before the end.")
 
@@ -47,18 +47,18 @@ class Network(Record):
     name: LangText = Field(description="Full name of the network.")
     acronym: Name | None = Field(None, description="Short name, e.g. DIGI-INCLUSION.")
     subtitle: LangText | None = Field(None, description="A subtitle or tagline, if the network has one.")
-    other_names: list[OtherName] = Field(default_factory=list, description="Other spellings and former names, so that search finds them.")
+    other_names: list[OtherName] = Field(default_factory=list, max_length=FEW, description="Other spellings and former names, so that search finds them.")
     type: vocab("network-types") | None = Field(None, description="Kind of network (data/vocabularies/network-types.yml).")
     programme: vocab("programmes") = Field(description="Funding programme (data/vocabularies/programmes.yml).")
-    themes: list[vocab("themes")] = Field(min_length=1, description="Themes (data/vocabularies/themes.yml).")
+    themes: list[vocab("themes")] = Field(min_length=1, max_length=FEW, description="Themes (data/vocabularies/themes.yml).")
     period: Period = Field(description="When the network runs.")
-    phases: list[Phase] = Field(default_factory=list, description="Its phases, each with its own period, in order.")
+    phases: list[Phase] = Field(default_factory=list, max_length=FEW, description="Its phases, each with its own period, in order.")
     follows: ref("networks") | None = Field(None, description="Id of the network it continues, or of the earlier wave it follows.")
-    partners: list[Membership] = Field(min_length=1, description="Partners with their roles; exactly one lead.")
+    partners: list[Membership] = Field(min_length=1, max_length=MANY, description="Partners with their roles; exactly one lead.")
     budget: Budget | None = Field(None, description="Its budget: total, currency, EU funding.")
-    summary: LangMarkdown = Field(description="What the network is about, a few sentences.")
+    summary: LangSummary = Field(description="What the network is about, a few sentences.")
     website: Url | None = Field(None, description="Official page of the network.")
-    alternatives: list[Alternative] = Field(default_factory=list, description=ALTERNATIVES_DESCRIPTION)
+    alternatives: list[Alternative] = Field(default_factory=list, max_length=SOME, description=ALTERNATIVES_DESCRIPTION)
 
     @field_validator("partners")
     @classmethod

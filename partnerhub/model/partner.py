@@ -8,7 +8,7 @@ from pydantic import Field
 from partnerhub.model.alternatives import ALTERNATIVES_DESCRIPTION, Alternative
 from partnerhub.model.common import Contact, Coordinates, Record, Strict
 from partnerhub.model.dates import When
-from partnerhub.model.fields import Country, Id, LangMarkdown, LangText, StrictInt, Url, ref, vocab
+from partnerhub.model.fields import FEW, MANY, SOME, Country, Id, LangMarkdown, LangText, StrictInt, Url, ref, vocab
 from partnerhub.model.names import OtherName
 
 
@@ -25,7 +25,7 @@ class LocalGroup(Strict):
 
     name: LangText = Field(description="Name of the group.")
     description: LangMarkdown | None = Field(None, description="What the group does.")
-    members: list[GroupMember] = Field(default_factory=list, description="Member organisations.")
+    members: list[GroupMember] = Field(default_factory=list, max_length=MANY, description="Member organisations.")
 
 
 class Population(Strict):
@@ -43,7 +43,7 @@ class Partner(Record):
 
     id: Id = Field(description="Same as the file name, e.g. serres.")
     name: LangText = Field(description="Name, as written in each language (Serres, Σέρρες).")
-    other_names: list[OtherName] = Field(default_factory=list, description="Other names: short, local, former names and misspellings public sources use, so that search finds them.")
+    other_names: list[OtherName] = Field(default_factory=list, max_length=FEW, description="Other names: short, local, former names and misspellings public sources use, so that search finds them.")
     kind: vocab("organisation-kinds") = Field(description="Kind (data/vocabularies/organisation-kinds.yml).")
     country: Country = Field(description="ISO 3166-1 code in capitals, e.g. GR, in quotes if it is NO.")
     city: LangText | None = Field(None, description="City where an organisation is based, if not a city itself.")
@@ -53,5 +53,5 @@ class Partner(Record):
     description: LangMarkdown | None = Field(None, description="A short presentation.")
     part_of: ref("partners") | None = Field(None, description="Id of the partner this one belongs to (a municipality's enterprise, a department).")
     local_group: LocalGroup | None = Field(None, description="Its local group, if any.")
-    contacts: list[Contact] = Field(default_factory=list, description="Contacts; personal details published only with publish: true.")
-    alternatives: list[Alternative] = Field(default_factory=list, description=ALTERNATIVES_DESCRIPTION)
+    contacts: list[Contact] = Field(default_factory=list, max_length=FEW, description="Contacts; personal details published only with publish: true.")
+    alternatives: list[Alternative] = Field(default_factory=list, max_length=SOME, description=ALTERNATIVES_DESCRIPTION)

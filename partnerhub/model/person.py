@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from partnerhub.model.alternatives import ALTERNATIVES_DESCRIPTION, Alternative
 from partnerhub.model.common import Period, Record, Strict
-from partnerhub.model.fields import Email, Id, LangMarkdown, LangText, Text, Url, ref, vocab
+from partnerhub.model.fields import FEW, SOME, Email, Id, LangMarkdown, LangText, ShortText, Url, ref, vocab
 
 # What a record may allow to be shown, field by field.
 PUBLISHABLE = ("name", "roles", "affiliations", "biography", "website", "email", "phone")
@@ -58,14 +58,14 @@ class Person(Record):
     id: Id = Field(description="Same as the file name, e.g. christophe-gouache.")
     name: LangText = Field(description="The name in each language's script (en: Christophe Gouache, el: Κριστόφ Γκουάς).")
     publish: Annotated[list[Literal[PUBLISHABLE]], BeforeValidator(_all)] = Field(
-        default_factory=list, description="What may be published: all, or a list of name, roles, affiliations, biography, website, email, phone. Nothing is published without name.")
-    roles: list[Role] = Field(default_factory=list, description="Roles in networks and at partners.")
-    affiliations: list[Affiliation] = Field(default_factory=list, description="Organisations the person works for.")
+        default_factory=list, max_length=FEW, description="What may be published: all, or a list of name, roles, affiliations, biography, website, email, phone. Nothing is published without name.")
+    roles: list[Role] = Field(default_factory=list, max_length=SOME, description="Roles in networks and at partners.")
+    affiliations: list[Affiliation] = Field(default_factory=list, max_length=FEW, description="Organisations the person works for.")
     biography: LangMarkdown | None = Field(None, description="A few sentences about the person's work.")
     website: Url | None = Field(None, description="A professional page.")
     email: Email | None = Field(None, description="E-mail address (shown only if publish lists email, never as plain text).")
-    phone: Text | None = Field(None, description="Phone number, with country code, in quotes (shown only if publish lists phone).")
-    alternatives: list[Alternative] = Field(default_factory=list, description=ALTERNATIVES_DESCRIPTION)
+    phone: ShortText | None = Field(None, description="Phone number, with country code, in quotes (shown only if publish lists phone).")
+    alternatives: list[Alternative] = Field(default_factory=list, max_length=SOME, description=ALTERNATIVES_DESCRIPTION)
 
     def may_publish(self, what: str) -> bool:
         return "name" in self.publish and what in self.publish

@@ -16,7 +16,7 @@ from typing import Callable
 
 from babel import Locale
 
-from partnerhub.new import checks as C
+import partnerhub.new.checks as C
 from partnerhub.hubdata import HubData, read_hub_for_command
 from partnerhub.i18n import gettext_ as _
 from partnerhub.new.questions import Question

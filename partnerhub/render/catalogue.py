@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from partnerhub.facets import RecordFacet
+from partnerhub.i18n import N_
 from partnerhub.registry import RecordType
 from partnerhub.render.context import FacetLabels, Links, Texts
 from partnerhub.render.relations import Relations
@@ -57,7 +58,7 @@ class Catalogue:
     @property
     def columns(self) -> list[tuple[str, str]]:
         """(key, heading) of the table's columns."""
-        headings = {"name": self.texts.translate(self.type.singular_title), "dates": self.texts.translate("Dates")}
+        headings = {"name": self.texts.translate(self.type.singular_title), "dates": self.texts.translate(N_("Dates"))}
         for use in self.type.facets:
             headings.setdefault(use.facet.key, self.texts.translate(use.facet.label))
         return [(key, headings[key]) for key in self.type.catalogue.columns]

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from partnerhub.i18n import Np_, translations
 from partnerhub.labels import ROLE
+from partnerhub.media import DOCUMENT, PHOTO, document_path, photo_variants
 from partnerhub.render.fallback import fallback_block
 from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html, plain_words
@@ -24,6 +25,9 @@ from partnerhub.render.urls import record_url, relative
 from partnerhub.search import policy
 
 OTHER_SOURCES = Np_("other source", "other sources")
+
+
+PREFERRED_WIDTH = 960  # the variant a browser without srcset gets
 
 
 class Links:
@@ -53,8 +57,22 @@ class Links:
         return Markup('<a href="{}">{}</a>').format(self.media(path), label)
 
     def media(self, path: str) -> str:
-        """A link to a published file of data/media (photos, documents), at the site's root."""
-        return self.media_prefix + relative(self.url, "media/" + path.removeprefix("media/"))
+        """A link to a published file (``media/…`` at the site's root), from this page."""
+        return self.media_prefix + relative(self.url, path)
+
+    def photo(self, path: str) -> dict | None:
+        """``src``, ``srcset``, ``width``, ``height`` of a checked photo's published sizes."""
+        found = self.rel.media.get(path) if self.rel.media else None
+        if found is None or found.kind != PHOTO:
+            return None
+        variants = photo_variants(found)
+        shown = min(variants, key=lambda v: abs(v.width - PREFERRED_WIDTH))
+        return {"src": self.media(shown.path), "width": shown.width, "height": shown.height,
+                "srcset": ", ".join(f"{self.media(v.path)} {v.width}w" for v in variants)}
+
+    def document(self, path: str) -> str | None:
+        found = self.rel.media.get(path) if self.rel.media else None
+        return self.media(document_path(found)) if found is not None and found.kind == DOCUMENT else None
 
 
 class Texts:

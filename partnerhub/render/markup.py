@@ -1,17 +1,22 @@
 """Contributor Markdown -> safe HTML: rendered with Python-Markdown, then sanitised by nh3.
 
 Contributor text is untrusted: whatever it holds, no script, style or event handler
-reaches the page; links may only be http(s), mailto or relative, and get ``rel=noopener``.
+reaches the page; links may only be http(s), mailto or relative, and get ``rel=noopener``;
+and no text can keep the build busy: what would make Python-Markdown take super-linear time
+(long runs of ``[``, deep nesting) is escaped first (``partnerhub.markdown_guard``).
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from html import escape as html_escape
 from functools import lru_cache
 
 import markdown
 import nh3
+
+from partnerhub.markdown_guard import too_costly
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "q", "cite",
@@ -58,6 +63,12 @@ def _plain_paragraphs(text: str) -> str | None:
     return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
 
+def _escaped_paragraphs(text: str) -> str:
+    """Text as plain, escaped paragraphs (line breaks kept): for text too costly to render."""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+    return "\n".join("<p>{}</p>".format(html_escape(p).replace("\n", "<br>\n")) for p in paragraphs)
+
+
 @lru_cache(maxsize=65536)
 def markdown_to_html(text: str, shift_headings: int = 1) -> str:
     """Render ``text`` and sanitise it. Headings are shifted so a contributor's ``#``
@@ -65,6 +76,8 @@ def markdown_to_html(text: str, shift_headings: int = 1) -> str:
     plain = _plain_paragraphs(text or "")
     if plain is not None:
         return plain
+    if too_costly(text or ""):  # shown as it was typed: no text may keep the build busy
+        return _escaped_paragraphs(text)
     html = _markdown().reset().convert(text or "")
     if shift_headings:
         for level in range(6, 0, -1):
@@ -93,7 +106,8 @@ def inline(text: str) -> str:
     return html
 
 
-_MARKDOWN_SYNTAX = re.compile(r"[*_`#>|]+|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+# each alternative stops at the next opener, so that no match scans on to the end of the text
+_MARKDOWN_SYNTAX = re.compile(r"[*_`#>|]+|\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>")
 
 
 def plain_words(text: str) -> str:

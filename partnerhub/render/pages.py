@@ -19,7 +19,7 @@ from html import unescape
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from partnerhub.i18n import translations
+from partnerhub.i18n import N_, translations
 from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
@@ -138,7 +138,7 @@ class SiteBuilder:
         items = Markup("").join(Markup('<li><a href="#{}">{}</a></li>').format(anchor, title) for anchor, title in toc)
         listing = Markup('<nav class="ph-contents" aria-labelledby="ph-contents-title">'
                          '<h2 class="ph-contents__title" id="ph-contents-title">{}</h2><ol>{}</ol></nav>').format(
-            self.texts.translate("On this page"), items)
+            self.texts.translate(N_("On this page")), items)
         return Markup(html.replace(CONTENTS, listing, 1))
 
     def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
@@ -174,6 +174,9 @@ class SiteBuilder:
                             search_meta=search_meta(self.rel, self.texts, record_type, record))
         summary = self.loc.plain(record.summary_text)
         toc = table_of_contents(html)
+        if record.visibility != "public":  # only in the partners' build: say so on the page
+            html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
+                self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
         return Page(url, picked.text, self._with_contents(html, toc), record_type.name, _description(summary),
                     record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
 

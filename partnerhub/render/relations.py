@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from partnerhub.model.dates import PartialDate
-from partnerhub.model.fields import Ref, VocabRef
+from partnerhub.model.fields import FileRef, Ref, VocabRef
 from partnerhub.model.walk import walk
 from partnerhub.registry import FOLDERS
 
@@ -39,6 +39,7 @@ def _field(path: tuple) -> str:
 class Relations:
     audience: str = "public"
     records: dict = field(default_factory=lambda: {folder: {} for folder in FOLDERS})
+    media: dict = field(default_factory=dict)  # path -> checked file, for the files visible records use
     # (target folder or vocabulary, target id) -> [(source folder, field, source record)]
     _referrers: dict = field(default_factory=lambda: defaultdict(list))
 
@@ -160,10 +161,13 @@ def build_relations(hub, audience: str = "public") -> Relations:
         visible = [e.record.for_audience(audience) for e in hub.records[folder].values()
                    if is_visible(e.record, audience)]
         rel.records[folder] = {record.id: record for record in sorted(visible, key=_sort_key)}
+    checked = hub.media.files if hub.media is not None else {}
     for folder in FOLDERS:
         for record in rel.records[folder].values():
             for path, marker, value in walk(record):
-                if isinstance(marker, Ref) and value in rel.records[marker.kind]:
+                if isinstance(marker, FileRef) and value in checked:
+                    rel.media[value] = checked[value]
+                elif isinstance(marker, Ref) and value in rel.records[marker.kind]:
                     rel._referrers[(marker.kind, value)].append((folder, _field(path), record))
                 elif isinstance(marker, VocabRef):
                     rel._referrers[(marker.vocabulary, value)].append((folder, _field(path), record))

@@ -52,6 +52,8 @@ class Shell:
 
     @classmethod
     def parse(cls, rendered: str, sentinels: Sentinels) -> "Shell":
+        if sentinels["head"] not in rendered:  # a theme with no place for it: the end of <head>
+            rendered = rendered.replace("</head>", sentinels["head"] + "</head>", 1)
         found = {slot: sentinels[slot] for slot in SLOTS}
         pattern = re.compile("|".join(re.escape(value) for value in found.values()))
         by_value = {value: slot for slot, value in found.items()}

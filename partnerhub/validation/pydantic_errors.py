@@ -117,10 +117,12 @@ _OWN_CODES = {
     "id_format", "date_format", "date_not_real", "time_format", "url_scheme", "url_userinfo", "url_control",
     "url_host", "email_format", "file_absolute", "file_parent", "file_not_media", "text_not_nfc",
     "text_control_character", "text_format_character", "text_unsafe_markup", "text_markdown_nesting",
-    "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",
+    "text_markdown_unclosed", "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",
     "hub_language_unknown", "hub_language_twice", "hub_language_theme", "hub_default_not_listed",
-    "hub_name_default_missing", "licence_unknown", "timezone_unknown", "number_not_finite",
+    "hub_name_default_missing", "hub_name_language", "licence_unknown", "timezone_unknown", "number_not_finite",
 } | RECORDS_V2_MODEL_CODES
+# Own codes whose context holds a suggestion, shown as "did you mean …?".
+_SUGGESTING = {"timezone_unknown", "licence_unknown"}
 
 
 def _country(e: _Error) -> tuple:
@@ -281,6 +283,15 @@ def convert(error: dict, model: type[BaseModel], data, positions: Positions, hub
         e.loc = loc + ("default_language",)
     elif e.kind == "network_partner_twice" and isinstance(e.ctx.get("index"), int):
         e.loc = loc + (e.ctx["index"], "partner")
+    elif e.kind == "hub_language_twice":
+        e.loc = loc + (e.ctx["index"],)
+    elif e.kind == "hub_name_default_missing":
+        e.loc = loc + ("name",)
+    elif e.kind == "hub_name_language":
+        e.loc, e.at_key = loc + ("name", e.ctx["key"]), True
+    if e.kind in _SUGGESTING:
+        suggestion = e.ctx.get("suggestion")
+        e.params["did_you_mean"] = Msg("did_you_mean", {"suggestion": suggestion}) if suggestion else ""
     if e.kind in _OWN_CODES:
         return e.result(e.kind)
     return _HANDLERS.get(e.kind, _invalid)(e)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic_core import PydanticCustomError
 
-from partnerhub.loader import is_inside
+from partnerhub.media import MediaProblem
 from partnerhub.messages import Msg, Word
 from partnerhub.model.fields import ID_PATTERN, FileRef, Ref, VocabRef, check_path
 from partnerhub.model.walk import walk, walk_data
@@ -60,7 +60,7 @@ def _check_values(hub, values, known_ids, file, positions, report) -> None:
         elif isinstance(marker, VocabRef):
             _check_term(hub, marker, value, file, positions, path, report)
         elif isinstance(marker, FileRef):
-            _check_file(hub, value, file, positions, path, report)
+            _check_file(hub, marker, value, file, positions, path, report)
 
 
 def _check_repeats(values, file, positions, report) -> None:
@@ -113,11 +113,8 @@ def _check_term(hub, marker: VocabRef, value: str, file, positions, path, report
     })
 
 
-def _check_file(hub, value: str, file, positions, path, report) -> None:
-    target = hub.data_dir / value
-    if target.is_symlink() or any(p.is_symlink() for p in target.parents if hub.data_dir in p.parents):
-        if not is_inside(target, hub.root):
-            report.at_path(file, positions, path, "file_outside", {"value": value})
-            return
-    if not target.is_file():
-        report.at_path(file, positions, path, "file_missing", {"value": value})
+def _check_file(hub, marker: FileRef, value: str, file, positions, path, report) -> None:
+    """The file exists in data/media and is what the field needs, checked by content."""
+    found = hub.media.lookup(value, marker.kind, cache_dir=hub.cache_dir / "media")
+    if isinstance(found, MediaProblem):
+        report.at_path(file, positions, path, found.code, found.params)

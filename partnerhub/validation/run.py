@@ -16,13 +16,14 @@ from pydantic import BaseModel, ValidationError
 from partnerhub.hub import Entry, Hub
 from partnerhub.hubconfig import HubConfig
 from partnerhub.loader import UNEXPECTED, Source, read_sources, read_yaml
+from partnerhub.media import scan
 from partnerhub.model.fields import ID_PATTERN
 from partnerhub.messages import WARNING_CODES
 from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.problems import Reporter
 from partnerhub.registry import RECORD_TYPES, VOCABULARIES
 from partnerhub.text import suggest_id
-from partnerhub.validation import references, translations
+from partnerhub.validation import references, text_checks, translations
 from partnerhub.validation.pydantic_errors import problems_from
 from partnerhub.yamlsource import Mark
 
@@ -95,7 +96,10 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
         hub.problems = report.sorted()
         return hub
     sources = read_sources(hub.data_dir, hub.config.languages, report)
-    hub.files_read = sources.files_read
+    hub.media = scan(root, cache_dir=hub.cache_dir / "media")  # after the settings: a hub is there
+    for problem in hub.media.problems:
+        report.add(root / problem.file, Mark(problem.line, problem.column), problem.code, problem.params)
+    hub.files_read = sources.files_read + len(hub.media.files)
     _validate_vocabularies(hub, sources, report)
     seen_ids: dict[str, Source] = {}
     unvalidated: list[Source] = []
@@ -116,5 +120,6 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
                     report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose,
                                    severity="warning" if code in WARNING_CODES else "error")
     translations.check(hub, report)
+    text_checks.check(hub, report)  # look-alike letters, internationalised hosts
     hub.problems = report.sorted()
     return hub

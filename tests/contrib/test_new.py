@@ -19,7 +19,7 @@ from partnerhub.new.write import render, write_new
 from partnerhub.registry import BY_NAME
 from partnerhub.yamlsource import load_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.site import ROOT  # noqa: E402
 
 GOOD = {
     "meeting": ["--network", "breaking-isolation", "--host", "serres", "--start", "2025-05-12", "--end", "2025-05-13",

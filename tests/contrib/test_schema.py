@@ -26,8 +26,7 @@ from tests.validation.validation_support import all_fixtures, copy_base_hub, ins
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: run ./scripts/hub setup")
 
-ROOT = Path(__file__).resolve().parents[2]
-BASE_HUB = ROOT / "tests" / "fixtures" / "base-hub"
+from tests.support.site import BASE_HUB, ROOT  # noqa: E402
 
 _OTHER_FILE = "reference: needs the other records of the hub (JSON Schema sees one file)"
 # Files whose bytes or YAML syntax are wrong (BOM, not UTF-8, syntax errors, tabs, duplicate
@@ -56,6 +55,14 @@ NOT_EXPRESSIBLE = {
     "venue_raw_control_character": "a raw control character is refused by the YAML reader itself, before any schema",
     "summary_encoded_javascript_link": "the link is disguised with HTML character references (jav&#x61;script:), "
                                        "which must be decoded first: a pattern only sees the raw text",
+    "summary_data_colon_link": "the link is disguised with a character reference (data&colon;), which must be "
+                               "decoded first: a pattern only sees the raw text",
+    "summary_javascript_line_break": "the link is split by a line break, which a browser drops from a link: a "
+                                     "pattern cannot ignore characters inside a word",
+    # Markdown that would stall the build (partnerhub.markdown_guard)
+    "summary_bracket_run": "counting how deep brackets nest needs a counter: a regular expression has none",
+    "report_quote_nesting": "counting how deep quotes and lists nest needs a counter: a regular expression has none",
+    "summary_unclosed_tags": "counting the tags left open needs a counter: a regular expression has none",
     # records v2
     "adapted_from_itself": "a value must differ from another field's (the id): needs $data, which is not standard",
     "follows_itself": "a value must differ from another field's (the id): needs $data, which is not standard",
@@ -207,3 +214,30 @@ def test_invalid_fixture_against_schema(fixture, base_schemas, tmp_path):
 def test_not_expressible_list_names_real_fixtures():
     names = {f.name for f in all_fixtures()}
     assert not set(NOT_EXPRESSIBLE) - names, "remove these from NOT_EXPRESSIBLE, or rename them"
+
+
+def test_schema_never_writes_through_a_link(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    target = tmp_path / "record.yml"
+    target.write_text("id: record\n", encoding="utf-8")
+    link = tmp_path / "data" / "schemas" / "hub.schema.json"
+    link.unlink()
+    link.symlink_to(target)
+    assert main(["schema", "--root", str(tmp_path)]) == 0
+    assert target.read_text(encoding="utf-8") == "id: record\n"  # the link's target is untouched
+    assert not link.is_symlink() and json.loads(link.read_text(encoding="utf-8"))["title"] == "partnerhub hub settings"
+    assert not list((tmp_path / "data" / "schemas").glob(".*.tmp"))
+
+
+def test_schema_refuses_a_linked_schema_folder(tmp_path, capsys):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    elsewhere = tmp_path / "elsewhere"
+    (tmp_path / "data" / "schemas").rename(elsewhere)
+    (tmp_path / "data" / "schemas").symlink_to(elsewhere)
+    before = {p.name: p.read_bytes() for p in elsewhere.iterdir()}
+    (tmp_path / "data" / "vocabularies" / "themes.yml").write_text(
+        (ROOT / "data" / "vocabularies" / "themes.yml").read_text(encoding="utf-8")
+        + "night-time-economy:\n  label: {en: Night-time economy}\n", encoding="utf-8")
+    assert main(["schema", "--root", str(tmp_path)]) != 0
+    assert "symbolic link" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in elsewhere.iterdir()} == before

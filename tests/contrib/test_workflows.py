@@ -15,7 +15,7 @@ import pytest
 from partnerhub.cli import main
 from partnerhub.yamlsource import load_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.site import ROOT  # noqa: E402
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?P<comment>\s+#\s*(?P<version>v\d+(?:\.\d+)*))?\s*$")

@@ -15,7 +15,7 @@ KEYWORDS = [arg for keyword in EXTRACT_KEYWORDS for arg in ('-k', keyword)]
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.site import ROOT  # noqa: E402
 LOCALE = ROOT / "partnerhub" / "locale"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)[ds]")
 

@@ -324,7 +324,7 @@ def light_server(site, tmp_path_factory):
     import threading
 
     from partnerhub.search.pagefind import build_index
-    from tests.site.conftest import _QuietHandler
+    from tests.support.site import QuietHandler as _QuietHandler
 
     copy = tmp_path_factory.mktemp("light") / "site"
     shutil.copytree(site, copy)

@@ -12,7 +12,7 @@ from partnerhub.search import policy
 from partnerhub.search.pagefind import SearchIndexError, build_index
 from partnerhub.render.name_forms import name_forms
 from partnerhub.text import to_ascii
-from tests.site.conftest import ROOT
+from tests.support.site import ROOT
 
 
 @pytest.mark.parametrize("name, ascii_form", [

@@ -8,7 +8,7 @@ from partnerhub.hub import load_hub
 from partnerhub.model.fields import Translatable
 from partnerhub.model.walk import walk
 from partnerhub.render import markup
-from tests.site.conftest import ROOT
+from tests.support.site import ROOT
 
 EDGE_CASES = [
     "Hello\nworld", "A  \nB", "1. one\n2. two", "- a\n- b", "text\n\n\nmore", "x = y", "Quote \"this\" and 'that'",

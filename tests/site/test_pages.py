@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.site.conftest import SITE_URL
+from tests.support.site import SITE_URL
 
 SERRES_MEETING = "meetings/breaking-isolation-04-serres/"
 LANGS = {"en": "", "el": "el/", "fr": "fr/"}
@@ -20,7 +20,7 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_every_record_has_a_page_in_every_language(site):
     from partnerhub.hub import load_hub
-    from tests.site.conftest import ROOT
+    from tests.support.site import ROOT
 
     hub = load_hub(ROOT)
     for kind, entries in hub.records.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partnerhub.render.markup import markdown_to_html
-from tests.site.conftest import build_site, copy_hub
+from tests.support.site import build_site, copy_hub
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -71,7 +71,7 @@ def test_injected_record_is_neutralised_when_rendered():
     in memory after loading) cannot put script, style or event handlers on a page."""
     from partnerhub.hub import load_hub
     from partnerhub.render.pages import site_pages
-    from tests.site.conftest import ROOT
+    from tests.support.site import ROOT
 
     hub = load_hub(ROOT)
     entry = hub.records["practices"]["serres-volunteer-platform"]

@@ -89,6 +89,15 @@ def test_exit_2_outside_a_hub(tmp_path):
     assert "no data/hub.yml found" in err
 
 
+def test_missing_settings_are_a_located_error(tmp_path):
+    (tmp_path / "hub" / "data" / "partners").mkdir(parents=True)
+    code, out, err = run_cli("validate", cwd=tmp_path / "hub")
+    assert code == 1
+    assert problem_lines(out) == ["data/hub.yml:1:1: error: data/hub.yml is missing: create it with the hub's `name`, "
+                                  "its `languages` and its `default_language`"]
+    assert "Traceback" not in err
+
+
 def test_exit_2_on_a_path_outside_the_hub(tmp_path):
     root = copy_base_hub(tmp_path)
     elsewhere = tmp_path / "elsewhere.yml"
@@ -176,9 +185,9 @@ def test_github_format_escapes_properties_and_message(tmp_path):
     assert lines[1] == ("::error file=data/partners/a%2Cb%3Ac%25d.yml,line=1,col=5,title=id_not_file_name::"
                         "id: the id `abcd` must be the same as the file name: write `id: a,b:c%25d` or rename the "
                         "file to `abcd.yml`")
-    assert lines[2] == ("::error file=data/partners/a%2Cb%3Ac%25d.yml,line=5,col=10,title=url_scheme::"
-                        "website: `https://example.org/a\\nb%25c` is not a web address: it must start with "
-                        "`https://` or `http://`")
+    assert lines[2] == ("::error file=data/partners/a%2Cb%3Ac%25d.yml,line=5,col=10,title=url_control::"
+                        "website: `https://example.org/a\\nb%25c` holds a space or an invisible character (U+000A): "
+                        "remove it (a space inside an address is written `%2520`)")
 
 
 def test_github_escaping_of_raw_line_breaks():

@@ -28,12 +28,17 @@ UNTRIGGERABLE = {
     "invalid_value": "fallback for unmapped pydantic errors",
     # a file the build cannot open (no read permission): tests may run as root, who can
     "file_unreadable": "needs a file the test user cannot read",
+    "media_unreadable": "needs a file the test user cannot read",
+    # the build's publishing step, not the validator, meets these (tests/media covers them)
+    "media_changed": "a photo changes between validation and publishing",
+    "media_name_clash": "two files would be published under one name",
+    "media_output_failed": "the output folder cannot be written",
 }
 
 # Codes that are parts of another message (a hint), not problems of their own.
 FRAGMENTS = {
     "did_you_mean", "known_fields", "quote_hint", "text_not_list", "text_not_map", "country_upper",
-    "country_greece", "country_list", "known_ids", "known_terms", "state_draft", "state_partners",
+    "country_greece", "country_list", "country_alias", "known_ids", "known_terms", "state_draft", "state_partners",
     "date_also_unknown", "date_also_ongoing",
 }
 

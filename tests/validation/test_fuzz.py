@@ -133,6 +133,30 @@ def test_random_text_never_crashes(hub_root, case):
     _check(hub_root, *case)
 
 
+_URL_PARTS = ["https://", "http://", "ftp://", "//", "[", "]", "::1", "@", ":", "80", "99999", "/", "?", "#", "%",
+              ".", "..", "-", "xn--", "exаmple", "example", "org", " ", "\t", "\n", "\x00", "\u200b", "\u202e",
+              "ü", "javascript:", "a" * 70, "1.2.3.4", "256.1.1.1", "_", "~", "\\"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(_URL_PARTS), max_size=10), tail=st.text(max_size=20))
+def test_no_address_gets_pydantic_words(parts, tail):
+    """Whatever a `url:` holds, its error has a message of the hub's own (never invalid_value)."""
+    from pydantic import ValidationError
+
+    from partnerhub.model.common import Source
+    from partnerhub.validation.pydantic_errors import problems_from
+    from partnerhub.yamlsource import Positions
+
+    data = {"url": "".join(parts) + tail}
+    try:
+        Source.model_validate(data)
+    except ValidationError as exc:
+        for _path, code, params, _at_key in problems_from(exc, Source, data, Positions(), None):
+            assert code != "invalid_value", data
+            MESSAGES[code].format(**params)
+
+
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(max_size=400))
 def test_loader_returns_problems_not_exceptions(text):

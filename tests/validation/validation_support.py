@@ -18,6 +18,7 @@ Line numbers count the header lines too: the file is copied as it is.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
@@ -27,9 +28,10 @@ from pathlib import Path
 from partnerhub.cli import main
 from partnerhub.i18n import set_language
 from partnerhub.registry import FOLDERS
+from tests.media import makers as media_files
 
-TESTS = Path(__file__).resolve().parents[1]
-BASE_HUB = TESTS / "fixtures" / "base-hub"
+from tests.support.site import BASE_HUB, ROOT  # noqa: E402
+TESTS = ROOT / "tests"
 INVALID = TESTS / "fixtures" / "invalid"
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): ")
@@ -132,6 +134,19 @@ def problem_lines(stdout: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Fifo:
+    """A named pipe (reading it would block for ever)."""
+
+
+@dataclass(frozen=True)
+class Sparse:
+    """A file of ``size`` bytes that takes no room on disk, starting with ``head``."""
+
+    size: int
+    head: bytes = b""
+
+
+@dataclass(frozen=True)
 class Link:
     """A symbolic link to ``target``; ``outside/…`` is a path beside the hub, not in it."""
 
@@ -159,7 +174,13 @@ def install_case(case: Case, root: Path) -> None:
     for name, content in case.files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, Link):
+        if isinstance(content, Fifo):
+            os.mkfifo(path)
+        elif isinstance(content, Sparse):
+            with open(path, "wb") as handle:
+                handle.write(content.head)
+                handle.truncate(content.size)
+        elif isinstance(content, Link):
             target = content.target
             if target == "outside" or target.startswith("outside/"):
                 target = str(root.parent / target)
@@ -170,14 +191,34 @@ def install_case(case: Case, root: Path) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+def small_jpeg() -> bytes:
+    """A real, tiny JPEG (photos are checked by content)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 80, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 MEETING = "data/meetings/breaking-isolation-01-agen"
 PRACTICE = "data/practices/serres-volunteers"
 _PHOTO = "photos:\n  - file: {file}\n    alt: {{en: The partners, el: Οι εταίροι, fr: Les partenaires}}\n"
+_DOC = "documents:\n  - title: {{en: Agenda, el: Ατζέντα, fr: Ordre du jour}}\n    file: {file}\n"
+
 
 
 def _meeting_with(extra: str, record_id: str = "visit") -> str:
     return (f"id: {record_id}\nnetwork: breaking-isolation\nkind: transnational\n"
             "title: {en: Visit, el: Επίσκεψη, fr: Visite}\nhost: serres\nstart: 2024-05-06\n" + extra)
+
+def photo(name: str) -> dict:
+    return {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file=name))}
+
+
+def doc(name: str) -> dict:
+    return {"data/meetings/visit.yml": _meeting_with(_DOC.format(file=name))}
 
 
 
@@ -197,11 +238,7 @@ def _practice(record_id: str, extra: str = "") -> str:
 CASES = [
     # --- valid: the checks must not be stricter than the rules --------------------
     Case("photo_present", {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
-                           "data/media/visit.jpg": b"\xff\xd8\xff\xe0"}, []),
-    Case("photo_link_inside_repository", {
-        "data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
-        "docs/images/visit.jpg": b"\xff\xd8\xff\xe0",
-        "data/media/visit.jpg": Link("../../docs/images/visit.jpg")}, []),
+                           "data/media/visit.jpg": small_jpeg()}, []),
     Case("report_in_prose_files", {
         f"{MEETING}.en.md": "The partners met in Agen.\n\nThey agreed on a **work plan**.\n",
         f"{MEETING}.el.md": "Οι εταίροι συναντήθηκαν στην Αζέν.\n",
@@ -262,14 +299,63 @@ CASES = [
         f"{PRACTICE}.fr.md:3:15: error: problem.fr: the text near `a\u0302gées` is not in Unicode NFC form (accents "
         "stored as separate characters, often after copying from a PDF): retype that word"]),
     # --- links and files --------------------------------------------------------------
+    # --- media files, checked by content (partnerhub.media) ---------------------------
+    Case("media_not_regular", {**photo("media/visit.jpg"), "data/media/visit.jpg": Fifo()}, [
+        "data/media/visit.jpg:1:1: error: `media/visit.jpg` is not an ordinary file (a folder, a named pipe, a socket or a device): put the photo or the document itself there",
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/visit.jpg` is not an ordinary file (a folder, a named pipe, a socket or a device): put the photo or the document itself there"]),
+    Case("media_too_large", {"data/media/huge.jpg": Sparse(16_000_000, small_jpeg()[:20])}, [
+        "data/media/huge.jpg:1:1: error: `media/huge.jpg` is 15.3 MB, more than the 15.0 MB allowed: make it smaller (photos: about 2000 pixels wide are plenty)"]),
+    Case("media_empty", {"data/media/empty.pdf": b""}, [
+        "data/media/empty.pdf:1:1: error: `media/empty.pdf` is empty: add the real file, or remove it"]),
+    Case("media_markup", {**photo("media/visit.jpg"), "data/media/visit.jpg": media_files.HTML, "data/media/drawing.svg": media_files.SVG_WITH_SCRIPT}, [
+        "data/media/drawing.svg:1:1: error: `media/drawing.svg` is SVG markup, not a photo or a document: markup is never published; photos must be JPEG, PNG or WebP, documents PDF",
+        "data/media/visit.jpg:1:1: error: `media/visit.jpg` is HTML markup, not a photo or a document: markup is never published; photos must be JPEG, PNG or WebP, documents PDF",
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/visit.jpg` is HTML markup, not a photo or a document: markup is never published; photos must be JPEG, PNG or WebP, documents PDF"]),
+    Case("media_image_format", {"data/media/logo.gif": media_files.gif()}, [
+        "data/media/logo.gif:1:1: error: `media/logo.gif` is a GIF image, which the site does not publish: save it as JPEG (photos) or PNG (drawings, screenshots)"]),
+    Case("media_unknown_type", {"data/media/notes.txt": b"Some notes about the visit.\n"}, [
+        "data/media/notes.txt:1:1: error: `media/notes.txt` is not a JPEG, PNG or WebP photo nor a PDF document (its content was checked, not its name): export it in one of these formats"]),
+    Case("media_not_photo", {**photo("media/agenda.pdf"), "data/media/agenda.pdf": media_files.pdf()}, [
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/agenda.pdf` is a PDF file, not a photo: photos must be JPEG, PNG or WebP (a PDF goes under `documents`)"]),
+    Case("media_not_document", {**doc("media/visit.jpg"), "data/media/visit.jpg": small_jpeg()}, [
+        "data/meetings/visit.yml:9:11: error: documents[0].file: `media/visit.jpg` is a JPEG file, not a document: documents must be PDF (a photo goes under `photos`)"]),
+    Case("media_too_many_pixels", {"data/media/bomb.png": media_files.png_claiming(20000, 20000)}, [
+        "data/media/bomb.png:1:1: error: `media/bomb.png` has 400 million pixels, more than the 50 million allowed: resize it to about 2000 pixels wide"]),
+    Case("media_animated", {"data/media/moving.png": media_files.animated_png()}, [
+        "data/media/moving.png:1:1: error: `media/moving.png` is an animated image: the site shows still photos only (moving images cannot be paused by readers), save one frame as JPEG or PNG"]),
+    Case("media_image_damaged", {"data/media/cut.jpg": small_jpeg()[:-40]}, [
+        "data/media/cut.jpg:1:1: error: `media/cut.jpg` cannot be read as a JPEG image (it is damaged or cut off): export it again from the original"]),
+    Case("media_trailing_data", {"data/media/extra.jpg": small_jpeg() + b"PK\x03\x04 hidden zip"}, [
+        "data/media/extra.jpg:1:1: error: `media/extra.jpg` has extra data after the end of the JPEG image (something hidden in it, or the video of a motion photo): open it in an image editor and save it again"]),
+    Case("media_pdf_damaged", {"data/media/cut.pdf": media_files.pdf()[:-12]}, [
+        "data/media/cut.pdf:1:1: error: `media/cut.pdf` is not a complete PDF (its start or its end is missing): export the PDF again"]),
+    Case("media_pdf_active", {"data/media/active.pdf": media_files.pdf(b"1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n")}, [
+        "data/media/active.pdf:1:1: error: `media/active.pdf` is a PDF with active content (`/JavaScript`: scripts, launched programs or attached files): export or print it again as a plain PDF"]),
+    Case("file_not_media", {**photo("partners/serres.yml")}, [
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `partners/serres.yml` is not in data/media/: put photos and documents in data/media/ and write `media/<file name>`"]),
+    Case("media_path_invalid", {**photo("media//visit.jpg")}, [
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media//visit.jpg` is not a plain path: write it as `media/<file name>`, with forward slashes and without empty parts or `.`"]),
+    Case("document_file_missing_media", {**doc("media/agenda.pdf")}, [
+        "data/meetings/visit.yml:9:11: error: documents[0].file: the file `media/agenda.pdf` does not exist: add it under data/ or correct the path"]),
     Case("photo_link_outside", {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
                                 "data/media/visit.jpg": Link("outside/photo.jpg")}, [
-        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/visit.jpg` leads outside the repository (a link): "
-        "put a copy of the file itself in its place"]),
+        "data/media/visit.jpg:1:1: error: `media/visit.jpg` is a symbolic link (or lies in a linked folder): links are "
+        "never published, put the file itself here",
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/visit.jpg` is a symbolic link (or lies in a "
+        "linked folder): links are never published, put the file itself here"]),
+    Case("photo_link_inside_repository", {
+        "data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
+        "docs/images/visit.jpg": small_jpeg(), "data/media/visit.jpg": Link("../../docs/images/visit.jpg")}, [
+        "data/media/visit.jpg:1:1: error: `media/visit.jpg` is a symbolic link (or lies in a linked folder): links are "
+        "never published, put the file itself here",
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/visit.jpg` is a symbolic link (or lies in a "
+        "linked folder): links are never published, put the file itself here"]),
     Case("photo_folder_link_outside", {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/shared/photo.jpg")),
                                        "data/media/shared": Link("outside")}, [
-        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/shared/photo.jpg` leads outside the repository "
-        "(a link): put a copy of the file itself in its place"]),
+        "data/media/shared:1:1: error: `media/shared` is a symbolic link (or lies in a linked folder): links are never "
+        "published, put the file itself here",
+        "data/meetings/visit.yml:8:11: error: photos[0].file: `media/shared/photo.jpg` is a symbolic link (or lies in "
+        "a linked folder): links are never published, put the file itself here"]),
     Case("record_link_outside", {"data/partners/record.yml": Link("outside/record.yml")}, [
         "data/partners/record.yml:1:1: error: `data/partners/record.yml` is a symbolic link: files under data/ are "
         "never read through links; put the file itself here"]),
@@ -314,6 +400,17 @@ CASES = [
         "agency): an organisation cannot be part of itself; correct one of the `part_of` ids",
         "data/partners/office.yml:5:10: error: part_of: `part_of` leads back to this partner (office → agency → "
         "office): an organisation cannot be part of itself; correct one of the `part_of` ids"]),
+    # --- limits and Markdown that would stall the build, in prose files -------------------
+    Case("prose_too_long", {
+        f"{MEETING}.en.md": "The partners met in Agen.\n" + "They visited the social services of the town.\n" * 700,
+        f"{MEETING}.el.md": "Οι εταίροι συναντήθηκαν.\n", f"{MEETING}.fr.md": "Les partenaires se sont réunis.\n"}, [
+        f"{MEETING}.en.md:1:1: error: report.en: is too long (32225 characters): shorten it to at most 30000"]),
+    Case("prose_markdown_nesting", {
+        f"{MEETING}.en.md": "The partners met in Agen.\n\n- a\n    - b\n        - c\n\n"
+                            "> > > > > > > > > quoted nine times\n",
+        f"{MEETING}.el.md": "Οι εταίροι συναντήθηκαν.\n", f"{MEETING}.fr.md": "Les partenaires se sont réunis.\n"}, [
+        f"{MEETING}.en.md:7:17: error: report.en: the text nests brackets, quotes, lists or emphasis more than 8 "
+        "levels deep here: simplify it"]),
     Case("document_file_missing", {"data/meetings/visit.yml": _meeting_with(
         "documents:\n  - title: {en: Agenda, el: Ατζέντα, fr: Ordre du jour}\n    file: media/agenda.pdf\n")}, [
         "data/meetings/visit.yml:9:11: error: documents[0].file: the file `media/agenda.pdf` does not exist: add it "

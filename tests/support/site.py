@@ -1,0 +1,56 @@
+"""What the end-to-end tests share: the paths, building a hub's site, serving a folder on
+127.0.0.1, and the Chromium settings (the scripts that drive Chromium use them too)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_HUB = ROOT / "tests" / "fixtures" / "base-hub"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SITE_URL = "https://hub.example.org/"
+
+
+def build_site(root: Path, site_dir: Path, **env) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the hub in ``root`` into ``site_dir``."""
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_hub(destination: Path) -> Path:
+    """A copy of the hub (data, docs, hooks, mkdocs.yml) to break on purpose."""
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """``directory`` on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
