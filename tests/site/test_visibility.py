@@ -35,7 +35,10 @@ def _records(hub: Path) -> None:
                f"id: {marker}-network\nname: {names}\nacronym: {marker.upper()}\nprogramme: urbact-iv\n"
                f"themes: [social-isolation]\nperiod: {{start: 2024-01-01}}\n"
                f"partners:\n  - {{partner: serres, role: lead}}\n  - {{partner: {marker}-partner}}\n"
-               f"summary: {names}\nlead_expert: {marker} expert\n{state}\n")
+               f"summary: {names}\n{state}\n")
+        _write(hub, f"people/{marker}-person.yml",
+               f"id: {marker}-person\nname: {names}\npublish: all\nroles:\n  - {{role: lead-expert, network: "
+               f"breaking-isolation}}\nemail: {marker}@example.org\n{state}\n")
         _write(hub, f"partners/{marker}-partner.yml",
                f"id: {marker}-partner\nname: {names}\nkind: municipality\ncountry: MT\n"
                f"coordinates: {{lat: 35.9, lon: 14.5}}\ndescription: {names}\n{state}\n")
@@ -50,6 +53,10 @@ def _records(hub: Path) -> None:
         (hub / "data" / "media" / f"{marker}-photo.png").write_bytes(makers.png(text=True))
         (hub / "data" / "media" / f"{marker}-agenda.pdf").write_bytes(
             makers.pdf(f"1 0 obj\n<< /Title ({marker}) >>\nendobj\n".encode()))
+    # a published person whose record does not allow the name to be shown: nowhere either
+    _write(hub, f"people/{DRAFT}-no-consent.yml",
+           f"id: {DRAFT}-no-consent\nname: {NAMES.format(m=DRAFT)}\nroles:\n  - {{role: coordinator, network: "
+           f"breaking-isolation}}\n")
     # a public practice in the draft network, by a public partner: it is shown, the network is not
     _write(hub, "practices/public-practice-in-draft-network.yml",
            "id: public-practice-in-draft-network\ntitle: {en: Public practice, el: Δημόσια πρακτική, fr: Pratique}\n"
@@ -118,7 +125,8 @@ def test_partners_build_holds_partners_records_but_no_draft(builds):
 
 def test_counts_are_of_visible_records(builds):
     html = (builds["public"] / "index.html").read_text(encoding="utf-8")
-    assert "<strong>2</strong> networks" in html  # the demo's two, not the hidden ones
+    demo = len(list((ROOT / "data" / "networks").glob("*.yml")))
+    assert f"<strong>{demo}</strong> networks" in html  # the demo's, not the hidden ones
     network = (builds["public"] / "networks" / "breaking-isolation" / "index.html").read_text(encoding="utf-8")
     assert network.count("<tr><td>") == 10
 

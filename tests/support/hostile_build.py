@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 # plain-text fields (not language-keyed) that pages print
-PLAIN_TEXT_FIELDS = {"acronym", "lead_expert", "location", "author", "credit", "publisher"}
+PLAIN_TEXT_FIELDS = {"acronym", "location", "author", "credit", "publisher", "name", "value", "phone"}
 
 
 def poison(model: BaseModel, payload: str, languages: list[str]) -> BaseModel:
