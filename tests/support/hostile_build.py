@@ -58,8 +58,8 @@ def main(root: str, site: str, payload: str) -> int:
 
     validate = run.validate_hub
 
-    def hostile(path):
-        hub = validate(path)
+    def hostile(path, today=None):
+        hub = validate(path, today)
         inject(hub, payload)
         return hub
 
