@@ -143,7 +143,8 @@ class Texts:
     def alternatives(self, record, field: str) -> Markup:
         """What other sources give for ``field`` of ``record``, as a short note beside its value:
         ``(other source: “1”, URBACT)``."""
-        found = [a for a in getattr(record, "alternatives", ()) if a.field == field or a.field.startswith(field + ".")]
+        found = [a for a in getattr(record, "alternatives", ())  # the field, one inside it, or the one it is in
+                 if a.field == field or a.field.startswith(field + ".") or field.startswith(a.field + ".")]
         if not found:
             return Markup("")
         parts = []

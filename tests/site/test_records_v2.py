@@ -190,6 +190,12 @@ def test_output_page(lang, kind):
     assert doc.find("a", href="https://readkong.com/page/how-to-boost-arts-ict-action-plan-series-1786769")
 
 
+@pytest.mark.parametrize("lang, population", [("en", "76,817 (2011)"), ("el", "76.817 (2011)")])
+def test_population_with_the_figure_another_source_gives(lang, population):
+    value = facts(page(demo(), lang, "partners", "serres"))[{"en": "Population", "el": "Πληθυσμός"}[lang]]
+    assert value.startswith(population) and "167,374 (2018)" in value
+
+
 def test_misspelling_is_marked_and_found_by_search():
     doc = page(demo(), "en", "partners", "serres")
     names = doc.select_one(".ph-other-names").get_text(" ", strip=True)
