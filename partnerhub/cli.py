@@ -15,6 +15,7 @@ from partnerhub import __version__
 from partnerhub.hubdata import find_root, read_hub_for_command
 from partnerhub.i18n import current_language, gettext_ as _, ngettext, set_language
 from partnerhub.new import add_parser as add_new_parser
+from partnerhub.writing import LinkedFolder
 
 
 def _select(paths: list[str], root: Path) -> set[str] | None:
@@ -132,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `partnerhub validate | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except LinkedFolder as exc:
+        print(_("partnerhub: {path} is a symbolic link: nothing was written through it; put a real folder there").format(
+            path=exc.filename), file=sys.stderr)
         return 1
     except OSError as exc:
         print(_("partnerhub: cannot read {path}: {reason}").format(path=exc.filename, reason=exc.strerror), file=sys.stderr)

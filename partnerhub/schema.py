@@ -10,9 +10,7 @@ the vocabularies (terms), hence ``partnerhub schema --check`` in the tests.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import unicodedata
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from partnerhub.model import fields as F
 from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.model.walk import markers_of
 from partnerhub.registry import RECORD_TYPES
+from partnerhub.writing import refuse_links, replace_file
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_REGEX = "^" + F.ID_PATTERN.pattern + "$"
@@ -246,10 +245,6 @@ def schema_dir(root: Path) -> Path:
     return root / "data" / "schemas"
 
 
-class SchemaFolderLink(OSError):
-    """data/schemas/ (or data/) is a symbolic link: nothing is written through it."""
-
-
 def _current(path: Path) -> str | None:
     """The text of ``path`` if it is a plain file (a link counts as out of date)."""
     if path.is_symlink() or not path.is_file():
@@ -257,26 +252,10 @@ def _current(path: Path) -> str | None:
     return path.read_text(encoding="utf-8")
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a new file beside ``path`` and rename it over ``path``: a link there is replaced
-    by the file, never followed, and a reader never sees half a file."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_schemas(hub: HubData, check: bool = False) -> list[str]:
     """Write (or, with ``check``, compare) every schema; returns the files that differ."""
     folder = schema_dir(hub.root)
-    for linked in (folder.parent, folder):
-        if linked.is_symlink():
-            raise SchemaFolderLink(errno.ELOOP, "a symbolic link: nothing is written through it", str(linked))
+    refuse_links(hub.root, folder)
     differ = []
     for name, schema in all_schemas(hub).items():
         path = folder / f"{name}.schema.json"
@@ -285,7 +264,7 @@ def write_schemas(hub: HubData, check: bool = False) -> list[str]:
             differ.append(path.relative_to(hub.root).as_posix())
             if not check:
                 folder.mkdir(parents=True, exist_ok=True)
-                _write_atomically(path, text)
+                replace_file(path, text)
     return differ
 
 

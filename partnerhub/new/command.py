@@ -20,8 +20,9 @@ import partnerhub.new.checks as C
 from partnerhub.hubdata import HubData, read_hub_for_command
 from partnerhub.i18n import gettext_ as _
 from partnerhub.new.questions import Question
-from partnerhub.new.write import check_rendered, render, write_new
+from partnerhub.new.write import check_rendered, render
 from partnerhub.registry import BY_NAME, RECORD_TYPES
+from partnerhub.writing import create_file, refuse_links
 
 
 def _lang(hub) -> str:
@@ -154,8 +155,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = root / "data" / BY_NAME[kind].folder / f"{answers['id']}.yml"
     rel = path.relative_to(root).as_posix()
     try:
+        refuse_links(root, path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_new(path, text)
+        create_file(path, text)
     except FileExistsError:
         print(_("{prog}: {path} already exists: it was left as it is. Choose another id with --id, "
                 "or edit the existing file").format(prog=prog, path=rel), file=sys.stderr)

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import ValidationError
@@ -80,31 +77,3 @@ def check_rendered(kind: str, text: str, hub: HubData) -> list[str]:
     except ValidationError as exc:
         return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)]
     return []
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` only if no such file exists; raises FileExistsError.
-
-    The text goes to a temporary file first, then a hard link gives it its name: the link
-    fails if the name is taken, and nobody ever sees a half-written record. Where hard links
-    are not possible, ``O_EXCL`` does the same check.
-    """
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)
-            return
-        except FileExistsError:
-            raise
-        except OSError:
-            pass  # no hard links here: fall back on O_EXCL
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    finally:
-        os.unlink(tmp)

@@ -15,7 +15,8 @@ from partnerhub.cli import main
 from partnerhub.hub import load_hub
 from partnerhub.hubdata import read_hub
 from partnerhub.new.command import QUESTIONS, gather
-from partnerhub.new.write import render, write_new
+from partnerhub.new.write import render
+from partnerhub.writing import create_file as write_new
 from partnerhub.registry import BY_NAME
 from partnerhub.yamlsource import load_yaml
 
@@ -256,3 +257,16 @@ def test_rendered_values_are_read_back_exactly(hub):
                    "start": __import__("datetime").date(2026, 1, 5), "end": None, "title": title, "id": "x"}
         data = load_yaml(render("meeting", answers, hub_data)).data
         assert data["title"]["en"] == title
+
+
+def test_new_never_writes_through_a_linked_folder(hub, tmp_path, capsys):
+    root = hub
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    meetings = root / "data" / "meetings"
+    shutil.rmtree(meetings)
+    meetings.symlink_to(outside, target_is_directory=True)
+    code, out, err = run(capsys, "new", "meeting", "--root", str(root), "--no-input", *GOOD["meeting"])
+    assert code == 1
+    assert "is a symbolic link: nothing was written through it" in err
+    assert list(outside.iterdir()) == []

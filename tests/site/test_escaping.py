@@ -146,17 +146,14 @@ def test_every_page_has_a_policy(site):
 
 
 @pytest.mark.browser
-def test_demo_pages_raise_no_policy_violation(site, browser):
-    pages = ["", "networks/", "partners/", "meetings/", "practices/", "themes/", "about/", "contribute/",
-             "networks/breaking-isolation/", "partners/serres/", "meetings/breaking-isolation-04-serres/",
-             "practices/serres-volunteer-platform/", "themes/social-isolation/", "404.html"]
+def test_no_demo_page_raises_a_policy_violation(site, browser):
+    pages = sorted(p.relative_to(site).as_posix() for p in _pages(site))
+    assert len(pages) > 150
     with serve(site) as base:
         page = browser.new_page()
         page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
                              " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));")
-        for prefix in ("", "el/", "fr/"):
-            for url in pages:
-                page.goto(base + prefix + url)
-                page.wait_for_load_state("networkidle")
-                assert page.evaluate("window.__csp") == [], prefix + url
+        for path in pages:
+            page.goto(base + path, wait_until="load")
+            assert page.evaluate("window.__csp") == [], path
         page.close()
