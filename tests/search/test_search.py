@@ -171,7 +171,7 @@ def test_search_dialog_by_keyboard(context, server):
     assert page.locator("dialog#ph-search-dialog").evaluate("d => d.open")
     assert search_input.get_attribute("placeholder") == "Αναζήτηση"  # Pagefind UI's Greek strings
     page.keyboard.type("σερρες")
-    page.locator(".pagefind-ui__result").first.wait_for()
+    page.locator(".pagefind-ui__result-link").first.wait_for()  # links come as each result's data loads
     links = page.locator(".pagefind-ui__result-link")
     hrefs = [links.nth(i).get_attribute("href") for i in range(min(links.count(), 10))]
     assert any(h.endswith("/el/" + SERRES) for h in hrefs), hrefs
@@ -346,6 +346,8 @@ def _dialog_results(page, query: str) -> tuple[int, list[str]]:
     page.wait_for_timeout(300)
     message = page.locator(".pagefind-ui__message").inner_text()
     found = re.search(r"\d+", message)
+    if found and int(found.group()):  # the results' links come as each result's data loads
+        page.locator(".pagefind-ui__result-link").first.wait_for()
     hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     return (int(found.group()) if found else 0), hrefs
 
