@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Screenshots of a built site at 1280 px and 390 px, for looking at the design by eye.
+
+    .venv/bin/python -m tests.a11y.screenshots SITE_DIR [OUT_DIR] [PATH ...]
+
+Defaults: OUT_DIR tests/a11y/screenshots (ignored by git); paths: home, a catalogue and a
+record page in English and Greek. One full-page PNG per path and width.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS
+
+DEFAULT_PATHS = ["", "practices/", "meetings/breaking-isolation-04-serres/", "networks/breaking-isolation/",
+                 "el/", "el/practices/", "el/meetings/breaking-isolation-04-serres/", "el/networks/breaking-isolation/"]
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main(argv: list[str]) -> int:
+    site = argv[0]
+    out = Path(argv[1] if len(argv) > 1 else Path(__file__).parent / "screenshots")
+    paths = argv[2:] or DEFAULT_PATHS
+    out.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for label, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+            for path in paths:
+                page.goto(base + path.lstrip("/"))
+                name = f"{(path.strip('/').replace('/', '_') or 'home')}-{label}.png"
+                page.screenshot(path=str(out / name), full_page=True)
+                print(out / name)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
