@@ -74,17 +74,31 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture()
-def desktop(browser):
+@pytest.fixture(scope="module")
+def desktop_context(browser):
     context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    yield page
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context
     context.close()
 
 
 @pytest.fixture()
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
+def desktop(desktop_context):
+    """A fresh tab at 1280 × 900 (one browser context per test module: shared cache)."""
+    page = desktop_context.new_page()
     yield page
-    context.close()
+    page.close()
+
+
+@pytest.fixture()
+def phone(phone_context):
+    """A fresh tab on a 390 px touch screen."""
+    page = phone_context.new_page()
+    yield page
+    page.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.a11y.conftest import LANGS, every_page
+from tests.a11y.conftest import LANGS, every_page, page_types
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,18 +27,24 @@ SMALL_TARGETS = """(minimum) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def narrow_context(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("lang,path", every_page())
-def test_no_horizontal_scrolling_at_320_px(browser, server, lang, path):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
+def test_no_horizontal_scrolling_at_320_px(narrow_context, server, lang, path):
+    page = narrow_context.new_page()
     page.goto(server + path)
     width = page.evaluate("document.documentElement.scrollWidth")
     widest = page.evaluate(WIDEST) if width > 320 else []
-    context.close()
+    page.close()
     assert width <= 320, f"{path} is {width} px wide at 320 px: {widest}"
 
 
-@pytest.mark.parametrize("lang,path", [p for p in every_page() if p.values[0] in ("en", "el")])
+@pytest.mark.parametrize("lang,path", page_types("en") + [pytest.param("el", "el/", id="el-home")])
 def test_tap_targets_on_a_phone(phone, server, lang, path):
     phone.goto(server + path)
     small = phone.evaluate(SMALL_TARGETS, TAP)

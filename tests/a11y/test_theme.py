@@ -153,6 +153,25 @@ def test_no_stock_material_look(page):
                    "that the templates in partnerhub/render/templates/ write (titles HTML-escaped, like MkDocs' own)")
 def test_record_pages_have_a_table_of_contents(page):
     doc = page("networks/breaking-isolation/")
-    ids = [h["id"] for h in doc.select("main h2[id]")]
-    toc = [a["href"] for a in doc.select("nav.md-nav--secondary a[href^='#']")]
-    assert ids and toc == ["#" + i for i in ids]
+    ids = ["#" + h["id"] for h in doc.select("main h2[id]")]
+    assert ids and [a["href"] for a in doc.select("nav.md-nav--secondary a[href^='#']")] == ids
+    assert [a["href"] for a in doc.select(".ph-toc-inline a")] == ids  # on phones
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_table_of_contents_after_the_title_on_a_phone(browser, server):
+    """Hand-written pages have their headings in MkDocs' toc: on a phone, a collapsed
+    "Table of contents" right after the title; on a desktop, the column beside the text."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "el/accessibility/")
+    box = page.locator("main .ph-toc-inline")
+    assert box.is_visible()
+    assert page.evaluate("document.querySelector('main h1').nextElementSibling.classList.contains('ph-toc-inline')")
+    box.locator("summary").click()
+    links = box.locator("a")
+    assert links.count() >= 2 and links.first.is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not box.is_visible()
+    context.close()

@@ -7,6 +7,7 @@
 // - The language switcher is a disclosure: a button shows and hides the list.
 // - Sections of the navigation (a label that opens a nested list) are buttons for assistive
 //   technology, and open with Enter or Space.
+// - The in-page table of contents (partials/content.html) moves after the page's title.
 // - Tables get each cell's column name (data-label), shown beside the value when a small
 //   screen stacks the rows (assets/partnerhub.css), and explicit table roles, which a
 //   stacked table would otherwise lose in some browsers.
@@ -89,14 +90,34 @@
         function sync() { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
         toggle.addEventListener("change", sync);
         sync();
-        label.addEventListener("keydown", function (event) {
-          if (event.key === " " || event.key === "Enter") {
-            event.preventDefault();
-            event.stopPropagation();
-            toggle.click();
-          }
-        });
+        operable(label, function () { toggle.click(); });
       });
+      // On small screens an open section covers the drawer; its title leads back.
+      var nested = document.querySelector("nav[aria-labelledby='" + toggle.id + "_label']");
+      var back = nested && nested.querySelector(":scope > label.md-nav__title[for='" + toggle.id + "']");
+      var opener = document.getElementById(toggle.id + "_label");
+      if (back) {
+        back.setAttribute("tabindex", "0");
+        back.setAttribute("role", "button");
+        var word = document.querySelector("[data-ph-back]");
+        if (word) back.setAttribute("aria-label", word.getAttribute("data-ph-back") + ": " + back.textContent.trim());
+        operable(back, function () {
+          toggle.click();
+          if (opener) opener.focus();
+        });
+      }
+    });
+  }
+
+  // Enter and Space work a label that stands for a button (Material's script would also
+  // click it on Enter: the event stops here).
+  function operable(label, action) {
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
+        event.preventDefault();
+        event.stopPropagation();
+        action();
+      }
     });
   }
 
@@ -122,7 +143,18 @@
     });
   }
 
+  // The in-page table of contents (small screens) belongs after the page's title.
+  function placeInlineToc() {
+    var box = document.querySelector(".ph-toc-inline");
+    var main = box && box.closest("main");
+    var title = main && main.querySelector("h1");
+    if (title && title.parentNode && !(box.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_PRECEDING)) {
+      title.parentNode.insertBefore(box, title.nextSibling);
+    }
+  }
+
   function init() {
+    placeInlineToc();
     setupMenu();
     setupLanguages();
     setupNavSections();
