@@ -3,8 +3,10 @@
 
     .venv/bin/python -m tests.a11y.screenshots SITE_DIR [OUT_DIR] [PATH ...]
 
-Defaults: OUT_DIR tests/a11y/screenshots (ignored by git); paths: home, a catalogue and a
-record page in English and Greek. One full-page PNG per path and width.
+Defaults: OUT_DIR tests/a11y/screenshots (ignored by git); paths: home, a catalogue and
+record pages in English and Greek. Per path and width: the whole page (NAME-WIDTH.png) and
+the first screen (NAME-WIDTH-top.png); on the phone also the open menu and the search
+dialog with a Greek query (menu-phone-top.png, search-phone-top.png).
 """
 
 from __future__ import annotations
@@ -45,7 +47,19 @@ def main(argv: list[str]) -> int:
                 page.goto(base + path.lstrip("/"))
                 name = f"{(path.strip('/').replace('/', '_') or 'home')}-{label}.png"
                 page.screenshot(path=str(out / name), full_page=True)
+                page.screenshot(path=str(out / name.replace(".png", "-top.png")))
                 print(out / name)
+            if label == "phone":
+                page.goto(base + "el/practices/")
+                page.locator("[data-ph-menu]").click()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(out / "menu-phone-top.png"))
+                page.goto(base + "el/practices/")
+                page.locator("[data-ph-search-open]").click()
+                page.locator(".pagefind-ui__search-input").fill("κοινωνικο παντοπωλειο")
+                page.locator(".pagefind-ui__result").first.wait_for()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(out / "search-phone-top.png"))
             page.close()
         browser.close()
     server.shutdown()

@@ -58,3 +58,34 @@ def test_tap_targets_in_the_open_menu(phone, server, lang):
     phone.wait_for_timeout(400)
     small = phone.evaluate(SMALL_TARGETS, TAP)
     assert not small, f"{len(small)} tap target(s) under {TAP} px in the open menu: {small[:15]}"
+
+
+COMPONENTS = """() => {
+  const style = (selector, property) => { const e = document.querySelector(selector); return e && getComputedStyle(e)[property]; };
+  return {counts: style("ul.ph-counts", "display"), cards: style("ul.ph-cards", "display"),
+          inline: style("ul.ph-inline-list", "display"), th: style("table.ph-table th", "borderBottomWidth"),
+          row: style("table.ph-table tbody tr", "display"),
+          label: (document.querySelector("table.ph-table td") || {dataset: {}}).dataset.label || null};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "el"])
+def test_the_hubs_grids_and_tables_survive_materials_css(browser, server, lang):
+    """Material's ".md-typeset ul:not([hidden])" beat the hub's grid classes, and it styles
+    only "table:not([class])": the hub's counts, cards and lists are grids and rows, its tables
+    have rules, and on a phone each table row is a block with its column names."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + LANGS[lang])
+    home = page.evaluate(COMPONENTS)
+    assert home["counts"] == "grid" and home["cards"] == "grid", home
+    page.goto(server + LANGS[lang] + "networks/breaking-isolation/")
+    record = page.evaluate(COMPONENTS)
+    assert record["th"] == "2px" and record["row"] == "table-row", record
+    page.goto(server + LANGS[lang] + "meetings/breaking-isolation-04-serres/")
+    assert page.evaluate(COMPONENTS)["inline"] == "flex"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + LANGS[lang] + "networks/breaking-isolation/")
+    stacked = page.evaluate(COMPONENTS)
+    assert stacked["row"] == "block" and stacked["label"], stacked
+    context.close()
