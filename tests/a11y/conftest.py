@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import *  # noqa: F401,F403  (site, page, server, browser)
-from tests.site.conftest import ROOT
+from tests.support.site import ROOT  # the fixtures site, page, server, browser: tests/conftest.py
 
 NODE_MODULES = ROOT / "tests" / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -74,16 +73,18 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+# The contexts bypass the pages' Content-Security-Policy so that the tests can inject axe-core
+# and their focus probe as inline scripts; tests/site/test_escaping.py checks the policy itself.
 @pytest.fixture(scope="module")
 def desktop_context(browser):
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
     yield context
     context.close()
 
 
 @pytest.fixture(scope="module")
 def phone_context(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)
     yield context
     context.close()
 

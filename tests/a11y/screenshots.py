@@ -11,24 +11,16 @@ dialog with a Greek query (menu-phone-top.png, search-phone-top.png).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.support.site import CHROMIUM, CHROMIUM_ARGS, serve
 
 DEFAULT_PATHS = ["", "practices/", "meetings/breaking-isolation-04-serres/", "networks/breaking-isolation/",
                  "el/", "el/practices/", "el/meetings/breaking-isolation-04-serres/", "el/networks/breaking-isolation/"]
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def main(argv: list[str]) -> int:
@@ -36,10 +28,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else Path(__file__).parent / "screenshots")
     paths = argv[2:] or DEFAULT_PATHS
     out.mkdir(parents=True, exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    with sync_playwright() as pw:
+    with serve(Path(site)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for label, (width, height) in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
@@ -62,7 +51,6 @@ def main(argv: list[str]) -> int:
                 page.screenshot(path=str(out / "search-phone-top.png"))
             page.close()
         browser.close()
-    server.shutdown()
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.a11y.conftest import LANGS
-from tests.site.conftest import ROOT, build_site, copy_hub
+from tests.support.site import ROOT, build_site, copy_hub
 
 THEME = ROOT / "hooks" / "theme"
 PH_T = re.compile(r"""["']((?:[^"'\\]|\\.)+)["']\s*\|\s*ph_t\b""")
@@ -148,9 +148,11 @@ def test_no_stock_material_look(page):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="record pages need page.toc: the hook (hooks/partnerhub_site.py, or the "
-                   "shell it fills) must give MkDocs a table of contents built from the h2 headings with ids "
-                   "that the templates in partnerhub/render/templates/ write (titles HTML-escaped, like MkDocs' own)")
+@pytest.mark.xfail(strict=True, reason="record pages are filled into the shell, which has no table of contents: "
+                   "hooks/partnerhub_site.py must set page.meta['ph_toc_items'] on the shell page to a 'toc' sentinel "
+                   "(partnerhub/render/shell.py: a new slot, printed twice) and fill it per record page with "
+                   "<li class=\"md-nav__item\"><a href=\"#ID\" class=\"md-nav__link\"><span class=\"md-ellipsis\">"
+                   "TITLE</span></a></li> for each h2 with an id (markup: hooks/theme/partials/ph-toc-items.html)")
 def test_record_pages_have_a_table_of_contents(page):
     doc = page("networks/breaking-isolation/")
     ids = ["#" + h["id"] for h in doc.select("main h2[id]")]

@@ -78,8 +78,8 @@ def test_title_description_and_header_hold_the_text(hostile_site, prefix):
     assert '" autofocus onfocus="alert(3)' in description["content"]  # the quotes stayed inside the value
     assert set(description.attrs) == {"name", "content"}
     assert soup.find("h1").get_text() == f"{PAYLOAD} ({lang})"
-    topic = soup.select(".md-header__topic .md-ellipsis")
-    assert [t.get_text(strip=True) for t in topic] == [PAYLOAD.strip(), f"{PAYLOAD} ({lang})".strip()]
+    names = soup.select(".ph-header__name, .ph-drawer__name, .ph-footer__name")  # the hub's name (theme)
+    assert len(names) == 3 and {n.get_text(strip=True) for n in names} == {PAYLOAD.strip()}
     assert "{{ 7*7 }}" in soup.find("h1").get_text()  # no template ever reads a value
 
 
