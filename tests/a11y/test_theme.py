@@ -138,6 +138,14 @@ def test_root_404_sends_readers_to_their_language(browser, server, site):
 
 
 @pytest.mark.slow
+def test_one_h1_per_page(site):
+    counts = {str(path.relative_to(site)): len(re.findall(r"<h1[\s>]", path.read_text(encoding="utf-8")))
+              for path in site.rglob("*.html") if "pagefind" not in path.parts}
+    wrong = {path: n for path, n in counts.items() if n != 1}
+    assert not wrong, f"{len(wrong)} page(s) without exactly one <h1>: {dict(list(wrong.items())[:10])}"
+
+
+@pytest.mark.slow
 def test_no_stock_material_look(page):
     doc = page(".")
     assert not doc.select("[data-md-component=palette], input[name=__palette]"), "palette toggle"
