@@ -38,6 +38,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from partnerhub.hub import load_hub
+from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
@@ -71,6 +72,7 @@ class _Build:
     fallbacks: dict = {}  # src_uri -> language of the text, for hand-written pages shown in another
     shell_uri = ""
     shell: Shell | None = None
+    toc_item = ""  # the theme's markup of a table-of-contents entry
     warnings = 0
     counter: logging.Handler | None = None
 
@@ -107,6 +109,7 @@ def on_config(config):
     else:
         config.site_dir = str(_Build.site_dir)
     names = hub.config.name
+    config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel)
@@ -178,6 +181,7 @@ def on_page_markdown(markdown, page, config, files):
     if src_uri == _Build.shell_uri:
         page.meta["title"] = _Build.sentinels["title"]
         page.meta["description"] = _Build.sentinels["description"]
+        page.meta["ph_toc_items"] = Markup(_Build.sentinels["toc"])
         return ""
     generated = _Build.pages.get(src_uri)
     if generated is not None:
@@ -206,6 +210,7 @@ def on_env(env, config, files):
     lang = config.extra[LANG_KEY]
     # theme overrides (hooks/theme/) translate their own strings with the hub's catalogs
     env.filters["ph_t"] = lambda message: gettext(lang, message)
+    _Build.toc_item = _toc_item(env)
     # a language the hub supports but Material has no strings for: its code and direction,
     # Material's English strings for the rest (partials/language.html falls back on them)
     partial = f"partials/languages/{lang}.html"
@@ -219,6 +224,19 @@ def on_env(env, config, files):
     return env
 
 
+def _toc_item(env) -> str:
+    """The theme's markup of one table-of-contents entry, as a ``str.format`` pattern with
+    ``{anchor}`` and ``{title}``: rendered once from the theme's own partial, so that record
+    pages filled into the shell get the same entries as the pages MkDocs renders."""
+    from types import SimpleNamespace
+
+    anchor, title = "phtocanchor", "phtoctitle"
+    item = SimpleNamespace(url="#" + anchor, title=title, level=2, children=[])
+    rendered = env.get_template("partials/ph-toc-items.html").render(page=SimpleNamespace(meta={}, toc=[item]))
+    pattern = rendered.strip().replace("{", "{{").replace("}", "}}")
+    return pattern.replace(anchor, "{anchor}").replace(title, "{title}")
+
+
 def on_page_context(context, page, config, nav):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     # The switcher (hooks/theme/partials/alternate.html) reads these links. They are not put
@@ -230,7 +248,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     if page.file.src_uri == _Build.shell_uri:
-        _Build.shell = Shell.parse(output, _Build.sentinels)
+        _Build.shell = Shell.parse(output, _Build.sentinels, _Build.toc_item)
         return output
     return with_policy(output)
 

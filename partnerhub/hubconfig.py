@@ -94,3 +94,19 @@ class HubConfig(BaseModel):
     @property
     def other_languages(self) -> list[str]:
         return [lang for lang in self.languages if lang != self.default_language]
+
+
+# Where the common open licences are read; any other SPDX id links to its SPDX page.
+_LICENCE_PAGES = {
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "EUPL-1.2": ("EUPL 1.2", "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"),
+}
+
+
+def licence_link(spdx_id: str) -> dict[str, str]:
+    """``{"id", "name", "url"}`` of a licence, for a footer or a data package."""
+    name, url = _LICENCE_PAGES.get(spdx_id, (spdx_id, f"https://spdx.org/licenses/{spdx_id}.html"))
+    return {"id": spdx_id, "name": name, "url": url}

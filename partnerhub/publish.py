@@ -27,7 +27,7 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "") -> None
     """``page`` filled into ``shell``, with its Content-Security-Policy, at its path."""
     extra = (NOINDEX if page.noindex else "") + head
     html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=page.html,
-                                  head=extra))
+                                  toc=page.toc, head=extra))
     path = page_path(site_dir, page.url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")

@@ -33,10 +33,6 @@ from partnerhub.render.urls import record_url
 from partnerhub.render.site import CATALOGUE_ORDER, CATALOGUE_TITLES
 from partnerhub.search import policy
 
-# Where a template wants the list of the page's sections (a comment: no contributor text can
-# hold one, Markdown output is stripped of comments and plain text is escaped).
-CONTENTS = Markup("<!--ph:contents-->")
-MIN_CONTENTS = 3  # sections; shorter pages need no list
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -126,25 +122,12 @@ class SiteBuilder:
         return Links(self.rel, self.texts, url, self.media_prefix)
 
     def _render(self, template: str, url: str, **context) -> Markup:
-        html = self.env.get_template(template).render(links=self.links(url), contents=CONTENTS, **self.globals,
-                                                      **context)
+        html = self.env.get_template(template).render(links=self.links(url), **self.globals, **context)
         return Markup(html)
-
-    def _with_contents(self, html: Markup, toc: list) -> Markup:
-        """The list of the page's sections where the template put ``contents``, if the
-        page is long enough to need one."""
-        if len(toc) < MIN_CONTENTS:
-            return Markup(html.replace(CONTENTS, ""))
-        items = Markup("").join(Markup('<li><a href="#{}">{}</a></li>').format(anchor, title) for anchor, title in toc)
-        listing = Markup('<nav class="ph-contents" aria-labelledby="ph-contents-title">'
-                         '<h2 class="ph-contents__title" id="ph-contents-title">{}</h2><ol>{}</ol></nav>').format(
-            self.texts.translate(N_("On this page")), items)
-        return Markup(html.replace(CONTENTS, listing, 1))
 
     def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
         html = self._render(template, url, title=title, **context)
-        toc = table_of_contents(html)
-        return Page(url, title, self._with_contents(html, toc), kind, toc=toc)
+        return Page(url, title, html, kind, toc=table_of_contents(html))
 
     # --- pages in the navigation ---------------------------------------------------
     def home(self) -> Page:
@@ -177,7 +160,7 @@ class SiteBuilder:
         if record.visibility != "public":  # only in the partners' build: say so on the page
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
-        return Page(url, picked.text, self._with_contents(html, toc), record_type.name, _description(summary),
+        return Page(url, picked.text, html, record_type.name, _description(summary),
                     record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
 
     def theme_page(self, term: str) -> Page:

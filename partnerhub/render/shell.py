@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-SLOTS = ("title", "description", "url", "head", "body")
+# The markup of one table-of-contents entry; an adapter gives its theme's (``Shell.toc_item``)
+TOC_ITEM = '<li><a href="#{anchor}">{title}</a></li>'
+SLOTS = ("title", "description", "url", "head", "toc", "body")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Sentinels:
             return f'<div data-pagefind-ignore="all">ph{self.token}body</div>'
         if slot == "head":
             return f'<meta name="ph{self.token}head">'
+        if slot == "toc":  # the items of the page's table of contents
+            return f'<li class="ph{self.token}toc"></li>'
         return f"ph{self.token}{slot}"
 
 
@@ -47,11 +51,11 @@ class ShellError(ValueError):
 class Shell:
     """Literal chunks of a rendered shell, and the slot between each two."""
 
-    def __init__(self, chunks: list[str], slots: list[str]) -> None:
-        self.chunks, self.slots = chunks, slots
+    def __init__(self, chunks: list[str], slots: list[str], toc_item: str = TOC_ITEM) -> None:
+        self.chunks, self.slots, self.toc_item = chunks, slots, toc_item
 
     @classmethod
-    def parse(cls, rendered: str, sentinels: Sentinels) -> "Shell":
+    def parse(cls, rendered: str, sentinels: Sentinels, toc_item: str = TOC_ITEM) -> "Shell":
         if sentinels["head"] not in rendered:  # a theme with no place for it: the end of <head>
             rendered = rendered.replace("</head>", sentinels["head"] + "</head>", 1)
         found = {slot: sentinels[slot] for slot in SLOTS}
@@ -65,10 +69,13 @@ class Shell:
         chunks.append(rendered[start:])
         if "body" not in slots:
             raise ShellError("the shell page has no body sentinel: the theme did not print page.content")
-        return cls(chunks, slots)
+        return cls(chunks, slots, toc_item)
 
-    def fill(self, *, title: str, description: str, url: str, body: Markup, head: Markup = Markup("")) -> str:
+    def fill(self, *, title: str, description: str, url: str, body: Markup, head: Markup = Markup(""),
+             toc: list[tuple[str, str]] = ()) -> str:
         values = {
+            "toc": "".join(self.toc_item.format(anchor=html.escape(anchor, quote=True), title=html.escape(text))
+                           for anchor, text in toc),
             "title": html.escape(title, quote=True),
             "description": html.escape(description, quote=True),
             "url": html.escape(url, quote=True),

@@ -11,4 +11,8 @@ THEME_STRINGS = [
     N_("Search"), N_("Search this site"), N_("Close"),
     N_("Search needs JavaScript. Every record is listed on the catalogue pages."),
     N_("Search the full text too (downloads more)"),
+    N_("Menu"), N_("Contribute"), N_("About this hub"), N_("Accessibility statement"), N_("Privacy notice"),
+    N_("Open data and licence"), N_("Data and texts: {licence}"), N_("Page not found"),
+    N_("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
+    N_("The page may have moved. Start again from the home page, or use the search."),
 ]

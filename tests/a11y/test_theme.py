@@ -16,16 +16,6 @@ THEME = ROOT / "hooks" / "theme"
 PH_T = re.compile(r"""["']((?:[^"'\\]|\\.)+)["']\s*\|\s*ph_t\b""")
 LOCALE = ROOT / "partnerhub" / "locale"
 
-# Strings the theme added in this change; the lead adds them to partnerhub/locale/*.po (and
-# marks them for extraction), then these tests pass and lose their xfail.
-NEW_MSGIDS = ["Menu", "About this hub", "Accessibility statement", "Privacy notice", "Open data and licence",
-              "Data and texts: {licence}", "Page not found",
-              "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
-              "The page may have moved. Start again from the home page, or use the search."]
-NEEDS_MSGIDS = pytest.mark.xfail(strict=True, reason="partnerhub/locale/{el,fr}/LC_MESSAGES/messages.po lack the "
-                                 "theme's new msgids (hooks/theme: " + "; ".join(NEW_MSGIDS) + ")")
-
-
 def theme_strings() -> set[str]:
     found = set()
     for path in THEME.rglob("*.html"):
@@ -37,7 +27,6 @@ def test_theme_strings_are_found():
     assert {"Menu", "Page not found", "Search this site"} <= theme_strings()
 
 
-@NEEDS_MSGIDS
 @pytest.mark.parametrize("lang", ["el", "fr"])
 def test_theme_strings_are_translated(lang):
     from babel.messages.pofile import read_po
@@ -93,10 +82,6 @@ def test_footer_is_the_hubs(page, site, lang):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the hook must give the theme the data licence of data/hub.yml: in "
-                   "hooks/partnerhub_site.py on_config, config.extra['partnerhub_licence'] = "
-                   "{'id': 'CC-BY-4.0', 'name': 'CC BY 4.0', 'url': 'https://creativecommons.org/licenses/by/4.0/'} "
-                   "(name and URL from a SPDX table in partnerhub/)")
 def test_footer_links_the_data_licence(page):
     footer = page(".").find("footer")
     assert footer.select('a[rel~="license"]'), "no rel=license link in the footer"
@@ -112,7 +97,6 @@ def test_404_page_in_every_language(page, lang):
 
 
 @pytest.mark.slow
-@NEEDS_MSGIDS
 @pytest.mark.parametrize("lang", ["el", "fr"])
 def test_404_page_speaks_its_language(page, lang):
     assert page(LANGS[lang] + "404.html").find("h1").get_text(strip=True) != "Page not found"
@@ -156,11 +140,6 @@ def test_no_stock_material_look(page):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="record pages are filled into the shell, which has no table of contents: "
-                   "hooks/partnerhub_site.py must set page.meta['ph_toc_items'] on the shell page to a 'toc' sentinel "
-                   "(partnerhub/render/shell.py: a new slot, printed twice) and fill it per record page with "
-                   "<li class=\"md-nav__item\"><a href=\"#ID\" class=\"md-nav__link\"><span class=\"md-ellipsis\">"
-                   "TITLE</span></a></li> for each h2 with an id (markup: hooks/theme/partials/ph-toc-items.html)")
 def test_record_pages_have_a_table_of_contents(page):
     doc = page("networks/breaking-isolation/")
     ids = ["#" + h["id"] for h in doc.select("main h2[id]")]
