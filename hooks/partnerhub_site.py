@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from partnerhub.hub import load_hub
 from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
+from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render.csp import with_policy
@@ -269,6 +270,7 @@ def on_post_build(config):
     _stop_counting()
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
+    _Build.urls.update(dict.fromkeys(write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)))
     write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/"))
     try:
         publish.media(hub, _Build.rel, _Build.site_dir)

@@ -25,7 +25,7 @@ def page_path(site_dir: Path, url: str) -> Path:
 
 def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "") -> None:
     """``page`` filled into ``shell``, with its Content-Security-Policy, at its path."""
-    extra = (NOINDEX if page.noindex else "") + head
+    extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=page.html,
                                   toc=page.toc, head=extra))
     path = page_path(site_dir, page.url)

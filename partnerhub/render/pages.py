@@ -48,6 +48,7 @@ class Page:
     title_lang: str | None = None  # set when the title is a fallback in another language
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, plain text) of the h2
     noindex: bool = False  # a partners-only record in the partners' build
+    head: Markup = Markup("")  # safe HTML for the page's <head> (links, metadata), built by the package
 
 
 @lru_cache(maxsize=None)

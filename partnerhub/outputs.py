@@ -1,0 +1,27 @@
+"""The site-wide files a build writes beside its pages: one list that adapters call.
+
+Each entry is a function ``write(hub, rel, site_dir, site_url) -> list[str]`` that writes
+its files into the staging folder ``site_dir`` from the build's visible records only
+(``rel``: what the audience may see; never ``hub`` alone) and returns the URLs, relative
+to a language's root like a record page's (``whats-new/``), of the HTML pages it wrote in
+every language that belong in the sitemap (usually none). A new kind of
+output (exports, calendars, feeds, redirects…) is one module and one line here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+Output = Callable[..., list[str]]
+
+OUTPUTS: list[Output] = [
+]
+
+
+def write_outputs(hub, rel, site_dir: Path, site_url: str) -> list[str]:
+    """Run every output; returns the pages they wrote for the sitemap."""
+    pages: list[str] = []
+    for write in OUTPUTS:
+        pages.extend(write(hub, rel, site_dir, site_url) or [])
+    return pages
