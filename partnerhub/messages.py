@@ -192,6 +192,12 @@ RECORDS_V2_MESSAGES = {
     "practice_adaptation_without_source": N_("`adaptation` says what was changed from another practice, but `adapted_from` does not name it: add `adapted_from: <practice id>`"),
 }
 MESSAGES.update(RECORDS_V2_MESSAGES)
+
+# --- Links that never break (issue 11): the ids a renamed record had.
+MESSAGES.update({
+    "former_id_live": N_("`{value}` is the id of a {kind} that exists now: its address cannot also lead here; remove it from `former_ids`"),
+    "former_id_taken": N_("`{value}` is also a former id of `{other}`: one old address can lead to one record only; remove it from one of them"),
+})
 # Codes raised by the model's own checks (their parameters come from the check).
 RECORDS_V2_MODEL_CODES = {"partial_date_format", "language_code", "meeting_replaced_status",
                           "meeting_replaced_by_itself", "person_role_where", "output_file_and_url"}

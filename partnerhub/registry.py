@@ -35,6 +35,7 @@ from partnerhub.new import questions as Q
 from partnerhub.new.questions import Question
 from partnerhub.validation import lineage, rules, series
 from partnerhub.validation.alternatives import alternatives_name_fields
+from partnerhub.validation.former_ids import former_ids_free
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class RecordType:
 
 def _rules(*specific: Callable) -> tuple[Callable, ...]:
     """The rules of a type: those of every record, then its own."""
-    return (alternatives_name_fields, *specific)
+    return (alternatives_name_fields, former_ids_free, *specific)
 
 
 def _partners(ids, visible) -> list:

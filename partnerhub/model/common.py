@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from partnerhub.model.dates import SpanEnd, WhenOrUnknown, check_in_order
 from partnerhub.model.fields import (
-    DocumentPath, Email, IsoDate, LangMarkdown, LangShort, LangText, Name, PhotoPath, ShortText, StrictBool, StrictFloat, Url,
+    FEW, DocumentPath, Email, Id, IsoDate, LangMarkdown, LangShort, LangText, Name, PhotoPath, ShortText, StrictBool, StrictFloat, Url,
     SOME,
 )
 
@@ -121,6 +121,8 @@ class Record(Publication):
 
     NAME_FIELD: ClassVar[str] = "name"
     SUMMARY_FIELD: ClassVar[str | None] = "summary"
+
+    former_ids: list[Id] = Field(default_factory=list, max_length=FEW, description="Ids this record had before its file was renamed: their pages lead to its page.")
 
     @property
     def display_name(self) -> dict[str, str]:

@@ -42,6 +42,7 @@ NOT_EXPRESSIBLE = {
     "host_not_member": _OTHER_FILE + " (the network's partner list)",
     "network_unknown": _OTHER_FILE,
     "id_duplicate": _OTHER_FILE + " (ids are unique across all records)",
+    "former_id_live": _OTHER_FILE + " (a former id must be no live record's id)",
     "photo_file_missing": "the photo file must exist in data/media/: a schema cannot look at the disk",
     "hub_missing": "data/hub.yml is missing: a missing file has no content to check",
     "vocabulary_missing": "a vocabulary file is missing: a missing file has no content to check",

@@ -437,4 +437,13 @@ CASES = [
         "wave-1): correct one of the `follows` ids",
         "data/networks/wave-2.yml:9:10: error: follows: `follows` leads back to this network (wave-2 → wave-1 → "
         "wave-2): correct one of the `follows` ids"]),
+    Case("former_id_taken", {
+        "data/partners/new-name.yml": "id: new-name\nname: {en: New, el: Νέα, fr: Nouvelle}\nkind: municipality\n"
+                                      "country: FR\nformer_ids: [old-name]\n",
+        "data/partners/other-name.yml": "id: other-name\nname: {en: Other, el: Άλλη, fr: Autre}\n"
+                                        "kind: municipality\ncountry: FR\nformer_ids: [old-name]\n"}, [
+        "data/partners/new-name.yml:5:14: error: former_ids[0]: `old-name` is also a former id of `other-name`: one "
+        "old address can lead to one record only; remove it from one of them",
+        "data/partners/other-name.yml:5:14: error: former_ids[0]: `old-name` is also a former id of `new-name`: one "
+        "old address can lead to one record only; remove it from one of them"]),
 ]
