@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from partnerhub.hub import load_hub
 from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
+from partnerhub.linked.lastmod import lastmod_by_url
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
@@ -113,7 +114,7 @@ def on_config(config):
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
-    _Build.builder = SiteBuilder(hub, lang, _Build.rel)
+    _Build.builder = SiteBuilder(hub, lang, _Build.rel, site_url=_Build.site_url)
     return config
 
 
@@ -271,7 +272,8 @@ def on_post_build(config):
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
     _Build.urls.update(dict.fromkeys(write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)))
-    write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/"))
+    write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/",
+                                           lastmod_by_url(hub, _Build.rel)))
     try:
         publish.media(hub, _Build.rel, _Build.site_dir)
     except publish.PublishError as exc:

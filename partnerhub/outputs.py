@@ -13,9 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from partnerhub.linked.redirects import write_redirects
+from partnerhub.linked.share import write_share_images
+from partnerhub.linked.whats_new import write_feeds as write_whats_new_feeds
+
 Output = Callable[..., list[str]]
 
 OUTPUTS: list[Output] = [
+    write_share_images,  # assets/share/<hash>.png: each public record's share card (linked/share.py)
+    write_whats_new_feeds,  # <lang>/whats-new/feed.xml (linked/whats_new.py)
+    write_redirects,  # <lang>/<folder>/<former id>/: leads to the renamed record (linked/redirects.py)
 ]
 
 

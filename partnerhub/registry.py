@@ -22,6 +22,7 @@ from typing import Callable
 from partnerhub import facets as F
 from partnerhub.facets import FacetUse
 from partnerhub.i18n import N_, Np_
+from partnerhub.linked import schema_org as LD
 from partnerhub.model.common import Record
 from partnerhub.model.meeting import Meeting
 from partnerhub.model.network import Network
@@ -103,6 +104,8 @@ class RecordType:
     place_names_in_search: bool = False  # its places' names find it too (a meeting's host)
     listed_on: tuple[Backlink, ...] = ()
     questions: tuple[Question, ...] = ()  # what `partnerhub new <name>` asks
+    # its schema.org description (JSON-LD), partnerhub.linked.schema_org: (record, ctx) -> dict
+    linked_data: Callable[[Record, object], dict] = lambda record, ctx: {"@type": "Thing"}
 
     @property
     def template(self) -> str:
@@ -151,6 +154,7 @@ NETWORKS = RecordType(
     name="network", folder="networks", model=Network,
     label=N_("network"), title=N_("Networks"), singular_title=N_("Network"),
     count=Np_("{count} network", "{count} networks"),
+    linked_data=LD.network,
     prose=Prose(field="summary"),
     facets=(
         FacetUse(F.PROGRAMME, lambda n, v: [n.programme], search=False, column=True),
@@ -182,6 +186,7 @@ PARTNERS = RecordType(
     name="partner", folder="partners", model=Partner,
     label=N_("partner"), title=N_("Partners"), singular_title=N_("Partner"),
     count=Np_("{count} partner", "{count} partners"),
+    linked_data=LD.partner,
     prose=Prose(field="description"),
     facets=(
         FacetUse(F.COUNTRY, lambda p, v: [p.country], column=True),
@@ -207,6 +212,7 @@ MEETINGS = RecordType(
     name="meeting", folder="meetings", model=Meeting,
     label=N_("meeting"), title=N_("Meetings"), singular_title=N_("Meeting"),
     count=Np_("{count} meeting", "{count} meetings"),
+    linked_data=LD.meeting,
     prose=Prose(field="report"),
     facets=(
         FacetUse(F.NETWORK, lambda m, v: m.networks, column=True),
@@ -243,6 +249,7 @@ PRACTICES = RecordType(
     name="practice", folder="practices", model=Practice,
     label=N_("practice"), title=N_("Good practices"), singular_title=N_("Good practice"),
     count=Np_("{count} good practice", "{count} good practices"),
+    linked_data=LD.practice,
     prose=Prose(sections=SECTIONS),
     facets=(
         FacetUse(F.THEME, lambda p, v: p.themes),
@@ -277,6 +284,7 @@ PEOPLE = RecordType(
     name="person", folder="people", model=Person,
     label=N_("person"), title=N_("People"), singular_title=N_("Person"),
     count=Np_("{count} person", "{count} people"),
+    linked_data=LD.person,
     prose=Prose(field="biography"),
     facets=(
         FacetUse(F.NETWORK, lambda p, v: [r.network for r in p.roles], column=True),
@@ -300,6 +308,7 @@ OUTPUTS = RecordType(
     name="output", folder="outputs", model=Output,
     label=N_("output"), title=N_("Outputs"), singular_title=N_("Output"),
     count=Np_("{count} output", "{count} outputs"),
+    linked_data=LD.output,
     prose=Prose(field="summary"),
     facets=(
         FacetUse(F.OUTPUT_KIND, lambda o, v: [o.kind], column=True),

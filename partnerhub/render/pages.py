@@ -19,7 +19,10 @@ from html import unescape
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from partnerhub.history import of_hub as history_of
 from partnerhub.i18n import N_, translations
+from partnerhub.linked.head import record_head
+from partnerhub.linked.whats_new import whats_new_page
 from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
@@ -102,8 +105,10 @@ def table_of_contents(html: str) -> list[tuple[str, str]]:
 class SiteBuilder:
     """Renders the pages of one language for one audience."""
 
-    def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> None:
+    def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None,
+                 site_url: str = "") -> None:
         self.hub = hub
+        self.site_url = site_url  # the site's address, if known: absolute links in metadata
         self.lang = lang
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
@@ -158,11 +163,16 @@ class SiteBuilder:
                             search_meta=search_meta(self.rel, self.texts, record_type, record))
         summary = self.loc.plain(record.summary_text)
         toc = table_of_contents(html)
+        updated = history_of(self.hub).updated(record)
+        if updated is not None:
+            html += self._render("_last_updated.html", url, updated=updated)
         if record.visibility != "public":  # only in the partners' build: say so on the page
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
-        return Page(url, picked.text, html, record_type.name, _description(summary),
-                    record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
+        description = _description(summary)
+        return Page(url, picked.text, html, record_type.name, description,
+                    record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public",
+                    head=record_head(self.hub, self.rel, self.loc, record_type, record, description, self.site_url))
 
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
@@ -177,6 +187,7 @@ class SiteBuilder:
                 yield self.record_page(record_type, record)
         for term in self.hub.vocabularies["themes"].root:
             yield self.theme_page(term)
+        yield whats_new_page(self)
 
     def pages(self) -> Iterator[Page]:
         yield from self.nav_pages()

@@ -57,8 +57,9 @@ def navigation(lang: str, hand_written: list[str]) -> list:
     return nav
 
 
-def sitemap(config, urls: list[str], site_url: str, lastmod: str | None = None) -> str:
-    """A sitemap listing every page in every language with its hreflang alternates."""
+def sitemap(config, urls: list[str], site_url: str, lastmod: str | dict | None = None) -> str:
+    """A sitemap listing every page in every language with its hreflang alternates;
+    ``lastmod``: one date for every page, or a date per page URL (the others have none)."""
     base = site_url.rstrip("/") + "/"
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
@@ -66,8 +67,9 @@ def sitemap(config, urls: list[str], site_url: str, lastmod: str | None = None) 
         for lang in config.languages:
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(base + language_root(lang, config.default_language) + url)}</loc>")
-            if lastmod:
-                lines.append(f"    <lastmod>{lastmod}</lastmod>")
+            day = lastmod.get(url) if isinstance(lastmod, dict) else lastmod
+            if day:
+                lines.append(f"    <lastmod>{escape(day)}</lastmod>")
             for other in config.languages:
                 href = base + language_root(other, config.default_language) + url
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(href)}/>')
