@@ -76,12 +76,19 @@ class History:
             return None
         return (mtime, mtime)
 
+    def _prose(self, folder: str) -> dict[str, list[str]]:
+        """Record id -> its prose files (``<id>.<lang>.md``) in ``folder``, listed once."""
+        if folder not in self._cache:
+            found: dict[str, list[str]] = {}
+            directory = self.data_dir / folder
+            for path in sorted(directory.glob("*.md")) if directory.is_dir() else ():
+                record_id = path.name.split(".", 1)[0]
+                found.setdefault(record_id, []).append(f"{folder}/{path.name}")
+            self._cache[folder] = found
+        return self._cache[folder]
+
     def _files(self, folder: str, record_id: str) -> list[str]:
-        names = [f"{folder}/{record_id}.yml"]
-        directory = self.data_dir / folder
-        if directory.is_dir():
-            names += sorted(f"{folder}/{p.name}" for p in directory.glob(f"{record_id}.*.md"))
-        return names
+        return [f"{folder}/{record_id}.yml", *self._prose(folder).get(record_id, ())]
 
     def dates(self, folder: str, record_id: str, former_ids=()) -> tuple[dt.datetime, dt.datetime] | None:
         """(added, last changed) of a record, in UTC; None if none of its files exists."""

@@ -27,7 +27,7 @@ from partnerhub.render.markup import plain_words
 WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/share"  # under the site's root
 FONT = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "DejaVuSans-Bold.ttf"
-VERSION = "1"  # change when the drawing changes: every card is drawn anew
+VERSION = "2"  # change when the drawing changes: every card is drawn anew
 BACKGROUND, ACCENT, INK, MUTED = (255, 255, 255), (0, 94, 162), (27, 27, 27), (84, 84, 84)
 
 
@@ -87,33 +87,51 @@ def _font(size: int):
     return ImageFont.truetype(str(FONT), size)
 
 
-def render(share: ShareCard) -> bytes:
-    """The card as PNG bytes."""
-    from PIL import Image, ImageDraw
+LEVELS = 63  # shades of each colour between the background and the colour itself
 
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, WIDTH, 24), fill=ACCENT)
+
+def _palette() -> list[int]:
+    """Index 0: the background; then LEVELS shades of each colour, from faint to full."""
+    palette = list(BACKGROUND)
+    for colour in (INK, MUTED, ACCENT):
+        for level in range(1, LEVELS + 1):
+            palette += [round(b + (c - b) * level / LEVELS) for b, c in zip(BACKGROUND, colour)]
+    return palette
+
+
+def render(share: ShareCard) -> bytes:
+    """The card as PNG bytes: the text drawn (anti-aliased) into one mask per colour, the
+    masks made into a palette image, which PNG stores and compresses fast and small."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    masks = {colour: Image.new("L", (WIDTH, HEIGHT), 0) for colour in (INK, MUTED, ACCENT)}
+    draws = {colour: ImageDraw.Draw(mask) for colour, mask in masks.items()}
+    draws[ACCENT].rectangle((0, 0, WIDTH, 24), fill=255)
     margin = 80
-    label_font = _font(36)
-    draw.text((margin, 90), share.kind, font=label_font, fill=ACCENT)
+    draws[ACCENT].text((margin, 90), share.kind, font=_font(36), fill=255)
+    measure = draws[INK]
     size = 72
     while True:
         title_font = _font(size)
-        lines = _wrap(draw, share.title, title_font, WIDTH - 2 * margin, 4)
+        lines = _wrap(measure, share.title, title_font, WIDTH - 2 * margin, 4)
         if len(lines) <= 3 or size <= 48:
             break
         size -= 8
     y = 170
     for line in lines:
-        draw.text((margin, y), line, font=title_font, fill=INK)
+        draws[INK].text((margin, y), line, font=title_font, fill=255)
         y += int(size * 1.25)
-    hub_font = _font(32)
-    hub_lines = _wrap(draw, share.hub_name, hub_font, WIDTH - 2 * margin, 1)
+    hub_lines = _wrap(measure, share.hub_name, _font(32), WIDTH - 2 * margin, 1)
     if hub_lines:
-        draw.text((margin, HEIGHT - 100), hub_lines[0], font=hub_font, fill=MUTED)
+        draws[MUTED].text((margin, HEIGHT - 100), hub_lines[0], font=_font(32), fill=255)
+    indices = None
+    for offset, colour in enumerate((INK, MUTED, ACCENT)):
+        shifted = masks[colour].point([0] + [offset * LEVELS + 1 + (v * (LEVELS - 1)) // 255 for v in range(1, 256)])
+        indices = shifted if indices is None else ImageChops.lighter(indices, shifted)
+    image = Image.frombytes("P", (WIDTH, HEIGHT), indices.tobytes())
+    image.putpalette(_palette())
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)
+    image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 

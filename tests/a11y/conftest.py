@@ -39,6 +39,7 @@ PAGE_TYPES = {
     "accessibility": "accessibility/",
     "contribute": "contribute/",
     "404": "404.html",
+    "whats-new": "whats-new/",
 }
 
 
