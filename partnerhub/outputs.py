@@ -13,9 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from partnerhub.opendata import catalogue, exports
+
 Output = Callable[..., list[str]]
 
 OUTPUTS: list[Output] = [
+    exports.write,  # /data/: JSON, CSV, GeoJSON, JSON Schemas
+    catalogue.write,  # /data/datapackage.json, /data/catalog.jsonld
 ]
 
 
