@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from partnerhub.opendata import catalogue, exports
+from partnerhub.opendata import calendars, catalogue, exports
 
 Output = Callable[..., list[str]]
 
 OUTPUTS: list[Output] = [
     exports.write,  # /data/: JSON, CSV, GeoJSON, JSON Schemas
     catalogue.write,  # /data/datapackage.json, /data/catalog.jsonld
+    calendars.write,  # <lang>/calendars/: iCalendar of the hub, each network and partner
 ]
 
 
