@@ -48,6 +48,17 @@ end: 2024-09-12
 status: planned
 report: {en: 'The partners will meet in Agen.'}
 """,
+    "practices/agen-lunches.yml": """
+id: agen-lunches
+title: {en: Shared lunches & talks <Agen>, el: Κοινά γεύματα}
+owners: [agen]
+network: breaking-isolation
+themes: [social-isolation]
+status: ongoing
+summary: {en: 'Older people & students <meet> over lunch.'}
+sources:
+  - {url: 'https://example.org/lunches', date: 2024-05-02}
+""",
     f"meetings/{HIDDEN}-meeting.yml": f"""
 id: {HIDDEN}-meeting
 network: breaking-isolation
