@@ -95,7 +95,7 @@ def page_context(hub, site_url: str) -> dict:
     """What ``open_data.html`` needs besides the builder's globals: the licence, as data and
     as a safe link, and the site's address (for the citation)."""
     licence = licence_link(hub.config.licence)
-    anchor = Markup('<a href="{}" rel="license">{}</a>').format(licence["url"], licence["name"])
+    anchor = Markup('<a href="{}" rel="license noopener noreferrer">{}</a>').format(licence["url"], licence["name"])
     return {"licence": licence, "licence_anchor": anchor, "site_address": links.site_root(site_url)}
 
 

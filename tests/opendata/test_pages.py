@@ -29,7 +29,7 @@ def test_open_data_page_in_every_language(hub):
         hrefs = [a["href"] for a in soup.select("table a")]
         assert up + "data/practices.csv" in hrefs and up + "data/meetings.geojson" in hrefs
         assert up + "data/datapackage.json" in hrefs and up + "data/catalog.jsonld" in hrefs
-        assert soup.select_one('a[rel="license"]')["href"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert soup.select_one('a[rel~="license"]')["href"] == "https://creativecommons.org/licenses/by/4.0/"
         assert soup.find(id="cite")
     greek = BeautifulSoup(_builder(hub, "el").open_data().html, "html.parser")
     assert greek.h1.get_text() == "Ανοικτά δεδομένα"
