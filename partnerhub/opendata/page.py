@@ -19,6 +19,7 @@ from partnerhub.opendata.links import PAGE_URL
 from partnerhub.opendata.catalogue import CATALOGUE, PACKAGE
 from partnerhub.opendata.exports import has_map
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES
+from partnerhub.schema import NAMES as SCHEMAS
 from partnerhub.render.urls import relative
 
 TITLE = N_("Open data")
@@ -80,8 +81,7 @@ class Syndication:
                 formats.append(("GeoJSON", to(f"{record_type.folder}.geojson")))
             rows.append((record_type.title, formats))
         rows.append((N_("The whole hub"), [("JSON", to("hub.json"))]))
-        rows.append((N_("JSON Schemas of the records"),
-                     [(record_type.name, to(f"schemas/{record_type.name}.schema.json")) for record_type in RECORD_TYPES]))
+        rows.append((N_("JSON Schemas of the records"), [(name, to(f"schemas/{name}.schema.json")) for name in SCHEMAS]))
         rows.append((N_("Descriptions for programs and open-data portals"),
                      [("Data Package", to(PACKAGE)), ("DCAT-AP", to(CATALOGUE))]))
         return rows

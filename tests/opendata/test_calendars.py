@@ -13,11 +13,11 @@ from tests.opendata.support import HIDDEN, SITE_URL, hostile_root, load
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def out(tmp_path_factory):
     hub, rel = load(hostile_root(tmp_path_factory.mktemp("calendars")))
-    site = tmp_path_factory.mktemp("site")
-    calendars.write(hub, rel, site, SITE_URL)
-    return site
+    out = tmp_path_factory.mktemp("out")
+    calendars.write(hub, rel, out, SITE_URL)
+    return out
 
 
 def _events(path):
@@ -25,35 +25,35 @@ def _events(path):
     return calendar, {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_files_per_language_hub_network_and_partner(site):
-    for root in (site, site / "el", site / "fr"):
+def test_files_per_language_hub_network_and_partner(out):
+    for root in (out, out / "el", out / "fr"):
         assert (root / "calendars" / "hub.ics").is_file()
         assert (root / "calendars" / "networks" / "breaking-isolation.ics").is_file()
         assert (root / "calendars" / "partners" / "serres.ics").is_file()
-    assert not any(HIDDEN.encode() in p.read_bytes() or HIDDEN in p.name for p in site.rglob("*") if p.is_file())
+    assert not any(HIDDEN.encode() in p.read_bytes() or HIDDEN in p.name for p in out.rglob("*") if p.is_file())
 
 
-def test_each_meeting_once_with_stable_uid(site):
-    calendar, events = _events(site / "calendars" / "hub.ics")
+def test_each_meeting_once_with_stable_uid(out):
+    calendar, events = _events(out / "calendars" / "hub.ics")
     assert calendar["VERSION"] == "2.0" and calendar["METHOD"] == "PUBLISH"
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert len(uids) == len(set(uids))
     # the month-only meeting is left out; the others are there
     assert set(uids) == {f"{m}@hub.example.org" for m in ("breaking-isolation-01-agen", "bi-02-serres", "bi-04-agen")}
-    _, greek = _events(site / "el" / "calendars" / "hub.ics")
+    _, greek = _events(out / "el" / "calendars" / "hub.ics")
     assert set(greek) == set(events)  # the same events in every language
 
 
-def test_all_day_dates_when_no_time_is_known(site):
-    _, events = _events(site / "calendars" / "hub.ics")
+def test_all_day_dates_when_no_time_is_known(out):
+    _, events = _events(out / "calendars" / "hub.ics")
     agen = events["bi-04-agen@hub.example.org"]
     assert agen["DTSTART"].dt == dt.date(2024, 9, 10) and agen["DTEND"].dt == dt.date(2024, 9, 13)  # end exclusive
     assert agen["DTSTART"].params.get("VALUE") == "DATE"
     assert str(agen["STATUS"]) == "TENTATIVE"
 
 
-def test_time_and_time_zone(site):
-    calendar, events = _events(site / "calendars" / "hub.ics")
+def test_time_and_time_zone(out):
+    calendar, events = _events(out / "calendars" / "hub.ics")
     serres = events["bi-02-serres@hub.example.org"]
     start = serres["DTSTART"].dt
     assert start.isoformat() == "2024-03-12T09:30:00+02:00" and serres["DTSTART"].params["TZID"] == "Europe/Athens"
@@ -62,26 +62,26 @@ def test_time_and_time_zone(site):
     assert str(serres["STATUS"]) == "CANCELLED"
 
 
-def test_summary_location_and_url_in_the_calendar_language(site):
-    _, events = _events(site / "el" / "calendars" / "hub.ics")
+def test_summary_location_and_url_in_the_calendar_language(out):
+    _, events = _events(out / "el" / "calendars" / "hub.ics")
     serres = events["bi-02-serres@hub.example.org"]
     assert str(serres["SUMMARY"]) == "Συνάντηση στις Σέρρες & «Q&A» <2>"
     assert "LANGUAGE" not in serres["SUMMARY"].params
     assert str(serres["LOCATION"]) == "Σέρρες"
     assert str(serres["URL"]) == SITE_URL + "el/meetings/bi-02-serres/"
     agen = events["bi-04-agen@hub.example.org"]
-    _, french = _events(site / "fr" / "calendars" / "hub.ics")
+    _, french = _events(out / "fr" / "calendars" / "hub.ics")
     fallback = french["bi-04-agen@hub.example.org"]["SUMMARY"]
     assert str(fallback) == "Third meeting in Agen" and fallback.params["LANGUAGE"] == "en"  # marked
     assert str(agen["SUMMARY"]) == "Τρίτη συνάντηση στην Αζέν"
 
 
-def test_network_and_partner_calendars_hold_their_meetings(site):
-    _, network = _events(site / "calendars" / "networks" / "breaking-isolation.ics")
+def test_network_and_partner_calendars_hold_their_meetings(out):
+    _, network = _events(out / "calendars" / "networks" / "breaking-isolation.ics")
     assert "bi-02-serres@hub.example.org" in network
-    _, serres = _events(site / "calendars" / "partners" / "serres.ics")
+    _, serres = _events(out / "calendars" / "partners" / "serres.ics")
     assert set(serres) == {"bi-02-serres@hub.example.org"}  # it hosts that one (the other is month-only)
-    _, skofja = _events(site / "calendars" / "partners" / "skofja-loka.ics")
+    _, skofja = _events(out / "calendars" / "partners" / "skofja-loka.ics")
     assert skofja == {}
 
 
