@@ -2,7 +2,8 @@
 Frictionless Data Package: every file, the columns and types of each CSV, the licence of
 ``data/hub.yml``) and ``data/catalog.jsonld`` (a DCAT-AP catalogue record, JSON-LD, that
 European open-data portals harvest: the catalogue, one dataset, a distribution per file
-with its media type and licence, the hub as publisher).
+with its media type and licence, the hub as publisher). It describes the files that
+``exports`` wrote just before it (its line in ``OUTPUTS`` comes after that one).
 """
 
 from __future__ import annotations
@@ -43,17 +44,17 @@ def _name(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
 
 
-def data_package(hub, rel, site_url: str, files: dict[str, str]) -> dict:
+def data_package(hub, rel, site_url: str, sizes: dict[str, int]) -> dict:
     config = hub.config
     default = config.default_language
     licence = licence_link(config.licence)
     tables = {f"{t.folder}.csv": exports.table(t, exports.records_data(t, hub, rel, site_url), config.languages)
               for t in RECORD_TYPES}
     resources = []
-    for path, text in files.items():
+    for path, size in sizes.items():
         resource = {"name": _name(path), "path": path, "title": file_title(path, default),
                     "format": extension(path), "mediatype": FORMATS.get(extension(path), ("application/json",))[0],
-                    "encoding": "utf-8", "bytes": len(text.encode("utf-8"))}
+                    "encoding": "utf-8", "bytes": size}
         if path.startswith("schemas/"):
             resource["mediatype"] = "application/schema+json"
         table = tables.get(path)
@@ -84,7 +85,7 @@ def _iri(url: str) -> dict:
     return {"@id": url}
 
 
-def dcat_catalogue(hub, site_url: str, files: dict[str, str]) -> dict:
+def dcat_catalogue(hub, site_url: str, sizes: dict[str, int]) -> dict:
     config = hub.config
     licence = _iri(licence_link(config.licence)["url"])
     data = links.absolute(site_url, links.DATA_FOLDER + "/")
@@ -94,7 +95,7 @@ def dcat_catalogue(hub, site_url: str, files: dict[str, str]) -> dict:
     titles = [{"@value": name, "@language": lang} for lang, name in config.name.items()]
     languages = [_iri(f"http://id.loc.gov/vocabulary/iso639-1/{lang}") for lang in config.languages]
     distributions = []
-    for path, text in files.items():
+    for path, size in sizes.items():
         media_type, file_type = FORMATS.get(extension(path), FORMATS["json"])
         url = data + path
         distributions.append({
@@ -104,7 +105,7 @@ def dcat_catalogue(hub, site_url: str, files: dict[str, str]) -> dict:
             "dcat:mediaType": _iri(_IANA + ("application/schema+json" if path.startswith("schemas/") else media_type)),
             "dct:format": _iri(_EU_FILE_TYPE + file_type),
             "dct:license": licence,
-            "dcat:byteSize": {"@value": str(len(text.encode("utf-8"))), "@type": "xsd:nonNegativeInteger"},
+            "dcat:byteSize": {"@value": str(size), "@type": "xsd:nonNegativeInteger"},
         })
     dataset = {"@id": data + "#dataset", "@type": "dcat:Dataset", "dct:title": titles,
                "dct:description": _texts(config, DESCRIPTION), "dct:publisher": publisher, "dct:license": licence,
@@ -119,9 +120,11 @@ def dcat_catalogue(hub, site_url: str, files: dict[str, str]) -> dict:
 
 
 def write(hub, rel, site_dir: Path, site_url: str) -> list[str]:
-    """Write ``data/datapackage.json`` and ``data/catalog.jsonld``; no pages."""
-    files = exports.files(hub, rel, site_url)
+    """Write ``data/datapackage.json`` and ``data/catalog.jsonld`` describing the files
+    under ``data/`` (the exports); no pages."""
     folder = site_dir / links.DATA_FOLDER
-    exports.write_text(folder / PACKAGE, exports.dumps(data_package(hub, rel, site_url, files)))
-    exports.write_text(folder / CATALOGUE, exports.dumps(dcat_catalogue(hub, site_url, files)))
+    sizes = {path.relative_to(folder).as_posix(): path.stat().st_size
+             for path in sorted(folder.rglob("*")) if path.is_file() and path.name not in (PACKAGE, CATALOGUE)}
+    exports.write_text(folder / PACKAGE, exports.dumps(data_package(hub, rel, site_url, sizes)))
+    exports.write_text(folder / CATALOGUE, exports.dumps(dcat_catalogue(hub, site_url, sizes)))
     return []
