@@ -103,3 +103,18 @@ def test_event_dates_by_precision():
     assert one == {"dtstart": dt.date(2024, 6, 3), "dtend": dt.date(2024, 6, 4), "rdate": []}
     vague_end = calendars.event_dates(_Meeting(start="2024-06-03", end="2024-06"))
     assert vague_end["dtend"] == dt.date(2024, 6, 4)  # a day as known, not a guessed span
+
+
+def test_sessions_repeat_on_their_days_and_times_need_a_zone():
+    from types import SimpleNamespace
+
+    from partnerhub.model.dates import parse_partial
+
+    sessions = [SimpleNamespace(date=parse_partial(day), time=None) for day in ("2020-10-14", "2020-10-21")]
+    series = calendars.event_dates(_Meeting(start="2020-10-14", end="2020-10-21", sessions=sessions))
+    assert series == {"dtstart": dt.date(2020, 10, 14), "dtend": dt.date(2020, 10, 15), "rdate": [dt.date(2020, 10, 21)]}
+    agenda = [SimpleNamespace(date=None, time="10:00")]
+    no_zone = calendars.event_dates(_Meeting(start="2020-10-14", agenda=agenda))
+    assert no_zone["dtstart"] == dt.date(2020, 10, 14)  # a time without a zone is no instant: all day
+    timed = calendars.event_dates(_Meeting(start="2020-10-14", agenda=agenda, timezone="Europe/Paris"))
+    assert timed["dtstart"].isoformat() == "2020-10-14T10:00:00+02:00" and "dtend" not in timed
