@@ -16,10 +16,15 @@ from typing import Callable
 from partnerhub.linked.redirects import write_redirects
 from partnerhub.linked.share import write_share_images
 from partnerhub.linked.whats_new import write_feeds as write_whats_new_feeds
+from partnerhub.opendata import calendars, catalogue, exports, feeds
 
 Output = Callable[..., list[str]]
 
 OUTPUTS: list[Output] = [
+    exports.write,  # /data/: JSON, CSV, GeoJSON, JSON Schemas
+    catalogue.write,  # /data/datapackage.json, /data/catalog.jsonld
+    calendars.write,  # <lang>/calendars/: iCalendar of the hub, each network and partner
+    feeds.write,  # <lang>/feeds/: Atom of meeting reports and practices, the hub's and each network's
     write_share_images,  # assets/share/<hash>.png: each public record's share card (linked/share.py)
     write_whats_new_feeds,  # <lang>/whats-new/feed.xml (linked/whats_new.py)
     write_redirects,  # <lang>/<folder>/<former id>/: leads to the renamed record (linked/redirects.py)

@@ -24,6 +24,8 @@ from partnerhub.i18n import N_, translations
 from partnerhub.linked.head import record_head
 from partnerhub.linked.whats_new import whats_new_page
 from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
+from partnerhub.opendata import page as open_data
+from partnerhub.opendata.feeds import TITLE as FEED_TITLE
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
 from partnerhub.render.context import Links, Texts
@@ -108,8 +110,8 @@ class SiteBuilder:
     def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None,
                  site_url: str = "") -> None:
         self.hub = hub
-        self.site_url = site_url  # the site's address, if known: absolute links in metadata
         self.lang = lang
+        self.site_url = site_url  # the site's address: webcal: links and metadata (absolute; none without it)
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
         self.texts = Texts(hub, self.loc)
@@ -120,6 +122,7 @@ class SiteBuilder:
             "search": policy, "record_types": RECORD_TYPES, "data_attributes": data_attributes,
             "practice_status": PRACTICE_STATUS, "meeting_status": MEETING_STATUS, "meeting_format": MEETING_FORMAT,
             "name_kind": NAME_KIND, **gettext_callables(lang),
+            "syndication": open_data.Syndication(lang, hub.config.default_language, site_url),
         }
         # published files of data/media sit at the site root, above the languages' folders
         self.media_prefix = "" if lang == hub.config.default_language else "../"
@@ -152,8 +155,14 @@ class SiteBuilder:
         return self._page(url, title, "catalogue.html", "catalogue", cat=cat,
                           map=record_map(cat) if record_type.catalogue.map_title else Markup(""))
 
+    def open_data(self) -> Page:
+        """The "Open data" page: the exports, their licence, calendars and feeds."""
+        title = self.texts.translate(open_data.TITLE)
+        return self._page(open_data.PAGE_URL, title, "open_data.html", "open-data",
+                          **open_data.page_context(self.hub, self.site_url))
+
     def nav_pages(self) -> list[Page]:
-        return [self.home(), *(self.catalogue(folder) for folder in CATALOGUE_ORDER)]
+        return [self.home(), *(self.catalogue(folder) for folder in CATALOGUE_ORDER), self.open_data()]
 
     # --- records and themes -------------------------------------------------------
     def record_page(self, record_type: RecordType, record) -> Page:
@@ -170,9 +179,12 @@ class SiteBuilder:
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
         description = _description(summary)
+        feed = open_data.feed_head(self.globals["syndication"], url, record_type.folder, record,
+                                   self.texts.translate(FEED_TITLE).format(name=picked.text))
         return Page(url, picked.text, html, record_type.name, description,
                     record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public",
-                    head=record_head(self.hub, self.rel, self.loc, record_type, record, description, self.site_url))
+                    head=feed + record_head(self.hub, self.rel, self.loc, record_type, record, description,
+                                            self.site_url))
 
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
