@@ -116,9 +116,9 @@ class Writer:
             return None
         event = Event()
         event.add("uid", f"{meeting.id}@{self.host}")
-        stamp = updated(meeting) or (dates["dtstart"] if isinstance(dates["dtstart"], dt.date) else None)
-        stamp_day = stamp.date() if isinstance(stamp, dt.datetime) else stamp
-        event.add("dtstamp", dt.datetime.combine(stamp_day, dt.time(0), tzinfo=dt.timezone.utc))
+        event.add("dtstamp", updated(self.hub, meeting) or dt.datetime.combine(
+            dates["dtstart"] if not isinstance(dates["dtstart"], dt.datetime) else dates["dtstart"].date(),
+            dt.time(0), tzinfo=dt.timezone.utc))
         event.add("dtstart", dates["dtstart"])
         if "dtend" in dates:
             event.add("dtend", dates["dtend"])

@@ -1,8 +1,9 @@
-"""When a record was last changed, for feeds and exports.
+"""When a record was last changed, for feeds and calendars.
 
-A placeholder until the history of the record's files (git) is read: for now the latest
+From the history of the record's files (``partnerhub.history``: its last commit, or its
+file's time when git does not know it); for a record with no history at all, the latest
 day the record itself states (a meeting's last day, a period's dates, an output's date,
-its sources' publication and access dates), or None when it states none.
+its sources' dates), or None when it states none. Never the build time.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
+from partnerhub.history import of_hub
 from partnerhub.model.dates import PartialDate
 
 
@@ -27,7 +29,10 @@ def _days(value) -> list[dt.date]:
     return []
 
 
-def updated(record) -> dt.date | None:
-    """The latest day ``record`` states, if any (placeholder for its git history)."""
+def updated(hub, record) -> dt.datetime | None:
+    """When ``record`` last changed, in UTC."""
+    when = of_hub(hub).updated(record)
+    if when is not None:
+        return when.astimezone(dt.timezone.utc)
     days = _days(record)
-    return max(days) if days else None
+    return dt.datetime.combine(max(days), dt.time(0), tzinfo=dt.timezone.utc) if days else None

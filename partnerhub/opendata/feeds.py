@@ -3,7 +3,7 @@
 ``feeds/hub.xml`` holds the entries of the whole hub, and each network (the record types
 whose ``syndication`` lists "feed") has ``feeds/<folder>/<id>.xml`` with the entries that
 refer to it. An entry is a record its type's ``in_feeds`` accepts (a held meeting with a
-report or a summary, a practice), dated by :func:`partnerhub.opendata.dates.updated`
+report or a summary, a practice), dated by :func:`partnerhub.opendata.dates.updated` (the record files' history)
 (a record with no date yet is left out), newest first. Ids are ``tag:`` URIs from the
 site's host and the record's folder and id, so they never change; title and summary are
 in the feed's language, a missing translation in the default language marked with its
@@ -28,7 +28,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TAG_DATE = "2026"  # the date in every tag: id (a constant, so ids never change)
 TITLE = N_("{name}: meeting reports and good practices")
 ENTRY_TYPES = tuple(t for t in RECORD_TYPES if t.in_feeds is not None)
-EPOCH = dt.date(1970, 1, 1)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 ET.register_namespace("", ATOM)
 
@@ -44,8 +44,8 @@ def head_link(config, lang: str) -> dict[str, str]:
     return {"path": links.feed_path(), "title": feed_title(config, lang)}
 
 
-def _stamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def _stamp(when: dt.datetime) -> str:
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Writer:
@@ -69,9 +69,9 @@ class Writer:
         if picked.fallback:
             element.set(XML_LANG, picked.lang)
 
-    def entries(self, records) -> list[tuple[dt.date, object, object]]:
+    def entries(self, records) -> list[tuple[dt.datetime, object, object]]:
         """(date, record type, record) of the records that are entries, newest first."""
-        dated = [(updated(record), record_type, record) for record_type, record in records
+        dated = [(updated(self.hub, record), record_type, record) for record_type, record in records
                  if record_type.in_feeds(record)]
         return sorted(((day, t, r) for day, t, r in dated if day is not None),
                       key=lambda item: (item[0], item[2].id), reverse=True)
