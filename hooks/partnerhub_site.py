@@ -288,9 +288,9 @@ def _write_record_pages(site_dir: Path) -> list[str]:
     if _Build.shell is None:
         raise Abort("partnerhub: the theme did not render the page shell; nothing was published")
     shutil.rmtree(site_dir / Path(_Build.shell_uri).parent, ignore_errors=True)
-    urls = []
+    urls, light_dir = [], publish.light_dir(_Build.site_dir, site_dir, _Build.rel)
     for page in _Build.builder.record_pages():
-        write_page(site_dir, page, _Build.shell)
+        write_page(site_dir, page, _Build.shell, light_dir=light_dir)
         urls.append(page.url)
     return urls
 
