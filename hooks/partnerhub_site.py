@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
@@ -43,6 +44,7 @@ from partnerhub.i18n import gettext
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
+from partnerhub.render import assets
 from partnerhub.render.csp import with_policy
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
@@ -247,7 +249,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _shared_assets(output: str, config) -> str:
+    """Another language's page links to the theme's files at the site root (one copy)."""
+    lang = config.extra[LANG_KEY]
+    if lang == _Build.hub.config.default_language:
+        return output
+    return assets.shared(output, lang, urlsplit(_Build.site_url).path or "/")
+
+
 def on_post_page(output, page, config):
+    output = _shared_assets(output, config)
     if page.file.src_uri == _Build.shell_uri:
         _Build.shell = Shell.parse(output, _Build.sentinels, _Build.toc_item)
         return output
@@ -256,7 +267,7 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     # the theme's own pages (404.html) get their policy too
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    return with_policy(_shared_assets(output_content, config)) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
@@ -264,7 +275,9 @@ def on_post_build(config):
     urls = _write_record_pages(Path(config.site_dir))
     log.info(f"partnerhub: {len(urls)} record pages in {lang}")
     if lang != hub.config.default_language:
+        assets.drop_copy(Path(config.site_dir))  # its pages use the root's
         return
+    assets.prune(_Build.site_dir)
     _Build.urls.update(dict.fromkeys(urls))
     _build_other_languages(config)
     _stop_counting()
