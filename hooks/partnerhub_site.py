@@ -43,6 +43,7 @@ from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
+from partnerhub.progress import Progress
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render import assets
 from partnerhub.render.csp import with_policy
@@ -78,6 +79,7 @@ class _Build:
     toc_item = ""  # the theme's markup of a table-of-contents entry
     warnings = 0
     counter: logging.Handler | None = None
+    progress: Progress | None = None  # progress lines (INFO: on stderr, none with -q)
 
 
 class _WarningCounter(logging.Handler):
@@ -121,7 +123,9 @@ def on_config(config):
 
 def _start(config) -> None:
     """The first pass: validate, index, and prepare the staging folder."""
+    _Build.progress = Progress(log.info)
     hub = load_hub(_root(config))
+    _Build.progress.records(sum(len(records) for records in hub.records.values()))
     if hub.errors:
         for problem in hub.errors:
             log.error(problem.as_text())
@@ -273,7 +277,6 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     urls = _write_record_pages(Path(config.site_dir))
-    log.info(f"partnerhub: {len(urls)} record pages in {lang}")
     if lang != hub.config.default_language:
         assets.drop_copy(Path(config.site_dir))  # its pages use the root's
         return
@@ -290,7 +293,9 @@ def on_post_build(config):
     except publish.PublishError as exc:
         raise Abort(f"partnerhub: media could not be published: {exc}") from None
     try:
+        _Build.progress.search()
         search_index(_Build.site_dir, hub.config.languages)
+        _Build.progress.search(done=True)
     except SearchIndexError as exc:
         raise Abort(f"partnerhub: the search index could not be built: {exc}") from None
     _publish()
@@ -302,7 +307,7 @@ def _write_record_pages(site_dir: Path) -> list[str]:
         raise Abort("partnerhub: the theme did not render the page shell; nothing was published")
     shutil.rmtree(site_dir / Path(_Build.shell_uri).parent, ignore_errors=True)
     urls, light_dir = [], publish.light_dir(_Build.site_dir, site_dir, _Build.rel)
-    for page in _Build.builder.record_pages():
+    for page in _Build.progress.pages(_Build.builder.lang, _Build.builder.record_pages()):
         write_page(site_dir, page, _Build.shell, light_dir=light_dir)
         urls.append(page.url)
     return urls
