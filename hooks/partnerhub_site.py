@@ -46,7 +46,7 @@ from partnerhub import publish
 from partnerhub.progress import Progress
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render import assets
-from partnerhub.render.csp import with_policy
+from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
@@ -93,6 +93,7 @@ def _root(config) -> Path:
 
 def on_startup(command, dirty):
     _Build.command = command
+    set_preview(command == "serve")  # its live-reload script is inline: no policy under serve
 
 
 def on_config(config):
