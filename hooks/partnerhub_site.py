@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
@@ -44,8 +45,10 @@ from partnerhub.linked.lastmod import lastmod_by_url
 from partnerhub.opendata import feeds
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
+from partnerhub.progress import Progress
 from partnerhub.publish import search_index, write_page, write_sitemap
-from partnerhub.render.csp import with_policy
+from partnerhub.render import assets
+from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
@@ -78,6 +81,7 @@ class _Build:
     toc_item = ""  # the theme's markup of a table-of-contents entry
     warnings = 0
     counter: logging.Handler | None = None
+    progress: Progress | None = None  # progress lines (INFO: on stderr, none with -q)
 
 
 class _WarningCounter(logging.Handler):
@@ -91,6 +95,7 @@ def _root(config) -> Path:
 
 def on_startup(command, dirty):
     _Build.command = command
+    set_preview(command == "serve")  # its live-reload script is inline: no policy under serve
 
 
 def on_config(config):
@@ -122,7 +127,9 @@ def on_config(config):
 
 def _start(config) -> None:
     """The first pass: validate, index, and prepare the staging folder."""
+    _Build.progress = Progress(log.info)
     hub = load_hub(_root(config))
+    _Build.progress.records(sum(len(records) for records in hub.records.values()))
     if hub.errors:
         for problem in hub.errors:
             log.error(problem.as_text())
@@ -250,7 +257,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _shared_assets(output: str, config) -> str:
+    """Another language's page links to the theme's files at the site root (one copy)."""
+    lang = config.extra[LANG_KEY]
+    if lang == _Build.hub.config.default_language:
+        return output
+    return assets.shared(output, lang, urlsplit(_Build.site_url).path or "/")
+
+
 def on_post_page(output, page, config):
+    output = _shared_assets(output, config)
     if page.file.src_uri == _Build.shell_uri:
         _Build.shell = Shell.parse(output, _Build.sentinels, _Build.toc_item)
         return output
@@ -259,15 +275,16 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     # the theme's own pages (404.html) get their policy too
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    return with_policy(_shared_assets(output_content, config)) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
     hub, lang = _Build.hub, config.extra[LANG_KEY]
     urls = _write_record_pages(Path(config.site_dir))
-    log.info(f"partnerhub: {len(urls)} record pages in {lang}")
     if lang != hub.config.default_language:
+        assets.drop_copy(Path(config.site_dir))  # its pages use the root's
         return
+    assets.prune(_Build.site_dir)
     _Build.urls.update(dict.fromkeys(urls))
     _build_other_languages(config)
     _stop_counting()
@@ -281,7 +298,9 @@ def on_post_build(config):
     except publish.PublishError as exc:
         raise Abort(f"partnerhub: media could not be published: {exc}") from None
     try:
+        _Build.progress.search()
         search_index(_Build.site_dir, hub.config.languages)
+        _Build.progress.search(done=True)
     except SearchIndexError as exc:
         raise Abort(f"partnerhub: the search index could not be built: {exc}") from None
     _publish()
@@ -292,9 +311,9 @@ def _write_record_pages(site_dir: Path) -> list[str]:
     if _Build.shell is None:
         raise Abort("partnerhub: the theme did not render the page shell; nothing was published")
     shutil.rmtree(site_dir / Path(_Build.shell_uri).parent, ignore_errors=True)
-    urls = []
-    for page in _Build.builder.record_pages():
-        write_page(site_dir, page, _Build.shell)
+    urls, light_dir = [], publish.light_dir(_Build.site_dir, site_dir, _Build.rel)
+    for page in _Build.progress.pages(_Build.builder.lang, _Build.builder.record_pages()):
+        write_page(site_dir, page, _Build.shell, light_dir=light_dir)
         urls.append(page.url)
     return urls
 

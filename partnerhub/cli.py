@@ -14,7 +14,6 @@ from pathlib import Path
 from partnerhub import __version__
 from partnerhub.hubdata import find_root, read_hub_for_command
 from partnerhub.i18n import current_language, gettext_ as _, ngettext, set_language
-from partnerhub.new import add_parser as add_new_parser
 from partnerhub.writing import LinkedFolder
 
 
@@ -39,8 +38,7 @@ def _with_data_folder(start: Path) -> Path | None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from partnerhub.hub import load_hub
-    from partnerhub.registry import RECORD_TYPES
+    from partnerhub.validation.cache import validate
 
     started = time.perf_counter()
     targets = args.paths or ["."]
@@ -60,8 +58,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except ValueError:
         print(_("partnerhub: {path} is not inside the hub at {root}").format(path=targets[0], root=root), file=sys.stderr)
         return 2
-    hub = load_hub(root)
-    problems = [p for p in hub.problems if selected is None or p.file in selected]
+    result = validate(root, use_cache=not args.no_cache)
+    problems = [p for p in result.problems if selected is None or p.file in selected]
     if args.quiet:
         problems = [p for p in problems if p.severity == "error"]
     for problem in problems:
@@ -69,11 +67,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = sum(1 for p in problems if p.severity == "warning")
     if args.format != "github" or errors == 0:
-        summary = ", ".join(ngettext(current_language(), t.count, len(hub.records[t.folder])) for t in RECORD_TYPES)
+        summary = ", ".join(ngettext(current_language(), forms, count) for forms, count in result.counts)
         out = sys.stdout if args.format != "github" else sys.stderr
         print(_("{files} files checked in {seconds:.2f} s: {summary}; {vocabularies} vocabularies").format(
-            files=hub.files_read, seconds=time.perf_counter() - started, summary=summary,
-            vocabularies=len(hub.vocabularies)), file=out)
+            files=result.files_read, seconds=time.perf_counter() - started, summary=summary,
+            vocabularies=result.vocabularies), file=out)
         print(_("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), file=out)
     return 1 if errors else 0
 
@@ -96,7 +94,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_new: bool = True) -> argparse.ArgumentParser:
+    """The command line; ``with_new=False`` leaves out ``new``, whose options come from
+    the record models (slow to import, and not needed by ``validate``)."""
     parser = argparse.ArgumentParser(prog="partnerhub", description=_("Knowledge hub for partner networks of cities."))
     parser.add_argument("--version", action="version", version=f"partnerhub {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -108,13 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", default="en", help=_("language of the messages (en, el, fr)"))
     validate.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     validate.add_argument("-q", "--quiet", action="store_true", help=_("print errors only, no warnings"))
+    validate.add_argument("--no-cache", action="store_true",
+                          help=_("validate everything again, even if nothing changed since the last run"))
     validate.set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help=_("write the JSON Schemas of the records to data/schemas/"))
     schema.add_argument("--check", action="store_true",
                         help=_("write nothing; exit 1 if the committed schemas are not up to date"))
     schema.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     schema.set_defaults(func=cmd_schema)
-    add_new_parser(sub)
+    if with_new:
+        from partnerhub.new import add_parser as add_new_parser
+
+        add_new_parser(sub)
     return parser
 
 
@@ -126,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             set_language(argv[i + 1])
         elif arg.startswith("--lang="):
             set_language(arg.split("=", 1)[1])
-    args = build_parser().parse_args(argv)
+    args = build_parser(with_new=argv[:1] != ["validate"]).parse_args(argv)
     try:
         return args.func(args)
     except KeyboardInterrupt:

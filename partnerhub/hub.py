@@ -9,11 +9,10 @@ half-valid is ever rendered.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerhub.cachedir import cache_dir
 from partnerhub.hubconfig import HubConfig
 from partnerhub.model.common import Record
 from partnerhub.model.vocabulary import Vocabulary
@@ -84,14 +83,6 @@ class Hub:
         if vocab is None or term not in vocab.root:
             return {self.config.default_language: term}
         return vocab.root[term].label
-
-
-def cache_dir(root: Path) -> Path:
-    configured = os.environ.get("PARTNERHUB_CACHE")
-    if configured:
-        return Path(configured)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "partnerhub" / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
 def load_hub(root: Path | str = ".", today: dt.date | None = None) -> Hub:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from partnerhub.hubconfig import HubConfig
 from partnerhub.i18n import gettext_ as _
-from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.yamlsource import load_yaml
+
+if TYPE_CHECKING:  # the models are imported when read: `validate` needs find_root alone
+    from partnerhub.hubconfig import HubConfig
 
 
 class HubDataError(Exception):
@@ -70,6 +70,11 @@ def _read_mapping(path: Path) -> dict:
 
 def read_hub(root: Path) -> HubData:
     """Read ``root/data/hub.yml`` and the vocabularies; raises :class:`HubDataError`."""
+    from pydantic import ValidationError
+
+    from partnerhub.hubconfig import HubConfig
+    from partnerhub.model.vocabulary import Vocabulary
+
     data_dir = root / "data"
     try:
         config = HubConfig.model_validate(_read_mapping(data_dir / "hub.yml"))

@@ -8,11 +8,13 @@ builds itself, then calls these.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from partnerhub.render.csp import with_policy
 from partnerhub.render.pages import Page
 from partnerhub.render.shell import Shell
+from partnerhub.search import light
 from partnerhub.search.pagefind import build_index
 
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -23,14 +25,26 @@ def page_path(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html" if url else site_dir / "index.html"
 
 
-def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "") -> None:
-    """``page`` filled into ``shell``, with its Content-Security-Policy, at its path."""
+def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_dir: Path | None = None) -> None:
+    """``page`` filled into ``shell``, with its Content-Security-Policy, at its path; and,
+    given ``light_dir``, its body as the light search index's document."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=page.html,
                                   toc=page.toc, head=extra))
     path = page_path(site_dir, page.url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
+    if light_dir is not None:
+        light.write_document(light_dir, page.url, light.html_tag(shell.chunks[0]), str(page.html))
+
+
+def light_dir(site_root: Path, site_dir: Path, rel) -> Path | None:
+    """Where the record pages of the language folder ``site_dir`` leave their bodies for
+    the light search index; None when the build's records do not call for one."""
+    pages = sum(len(records) for records in rel.records.values())  # one page per record and language
+    if not light.wanted(pages):
+        return None
+    return light.source_dir(site_root) / Path(site_dir).relative_to(site_root)
 
 
 def write_sitemap(site_dir: Path, sitemap_xml: str) -> None:
@@ -59,3 +73,4 @@ def media(hub, rel, site_dir: Path) -> int:
 def search_index(site_dir: Path, languages: list[str]) -> None:
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
         build_index(site_dir, languages)
+    shutil.rmtree(light.source_dir(site_dir), ignore_errors=True)  # never published

@@ -1,7 +1,7 @@
 """Load YAML with line/column positions, duplicate-key detection and safe scalar typing.
 
-PyYAML's C composer builds the node tree (fast, with marks); we construct Python values
-ourselves so that:
+libyaml's C parser reads each file once into events (with marks); we construct Python
+values from those events ourselves, without a node tree or a second parse, so that:
 
 * every value's position is known (``Positions``: field path -> line, column), so a
   validation error can point at the line a contributor has to fix;
@@ -117,15 +117,15 @@ class _TooBig(Exception):
         self.code, self.mark = code, mark
 
 
-def _mark(node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(event) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _scalar(node: yaml.ScalarNode):
-    value = node.value
-    if node.style:  # quoted or block scalar: always text (the C composer says '' for plain)
+def _scalar(event, tag):
+    value = event.value
+    if event.style:  # quoted or block scalar: always text (libyaml says '' for plain)
         return value
-    if node.tag not in _RESOLVED_TAGS:
+    if tag is not None and tag not in _RESOLVED_TAGS:
         return value
     if value in _NULL:
         return None
@@ -140,70 +140,156 @@ def _scalar(node: yaml.ScalarNode):
     return value
 
 
-class _Builder:
-    def __init__(self, text: str) -> None:
-        self.positions = Positions(text=text)
-        self.problems: list[YamlProblem] = []
-        self.nodes = 0
-
-    def build(self, node, path: tuple, depth: int = 0):
-        self.nodes += 1
-        if self.nodes > MAX_NODES:  # an alias bomb: `&a [x, x]`, `&b [*a, *a]`, …
-            raise _TooBig("yaml_too_large", _mark(node))
-        if depth > MAX_DEPTH:  # also an alias that contains itself: `&a [*a]`
-            raise _TooBig("yaml_too_deep", _mark(node))
-        self.positions.values[path] = _mark(node)
-        if node.tag not in _STANDARD_TAGS:
-            self.problems.append(YamlProblem(_mark(node), "yaml_tag", {"tag": node.tag}, path))
-        if isinstance(node, yaml.ScalarNode):
-            self.positions.spans[path] = (node.start_mark.index, node.end_mark.index)
-            if not node.style:
-                self.positions.plain[path] = node.value
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            result: dict = {}
-            first_seen: dict = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.problems.append(YamlProblem(_mark(key_node), "yaml_complex_key", {}, path))
-                    continue
-                key = key_node.value if key_node.style else _scalar(key_node)
-                if key_node.value == "<<" and not key_node.style:
-                    self.problems.append(YamlProblem(_mark(key_node), "yaml_merge_key", {}, path))
-                    continue
-                if not isinstance(key, str):
-                    key = key_node.value  # `2024: …` or `no: …` as a key means the text
-                if key in first_seen:
-                    self.problems.append(
-                        YamlProblem(_mark(key_node), "yaml_duplicate_key",
-                                    {"key": key, "first_line": first_seen[key].line}, path + (key,))
-                    )
-                    continue
-                first_seen[key] = _mark(key_node)
-                self.positions.keys[path + (key,)] = _mark(key_node)
-                result[key] = self.build(value_node, path + (key,), depth + 1)
-            return result
-        raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
+def _events(text: str) -> tuple[list, Mark | None]:
+    """Every event of the stream, from one pass of libyaml's parser (which keeps its own
+    stack: no recursion in C however deep the input nests); or, as soon as the nesting gets
+    deeper than ``MAX_DEPTH``, where it does (before any later syntax error)."""
+    loader = _Loader(text)
+    try:
+        events = []
+        get = loader.get_event
+        depth = 0
+        while True:
+            event = get()
+            events.append(event)
+            kind = type(event)
+            if kind in _OPENING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return events, _mark(event)
+            elif kind in _CLOSING:
+                depth -= 1
+            elif event is None or kind is yaml.StreamEndEvent:
+                return events, None
+    finally:
+        loader.dispose()
 
 
-def _too_deep(text: str) -> Mark | None:
-    """Where the nesting first gets deeper than ``MAX_DEPTH``, found with libyaml's parser
-    (which keeps its own stack) before its composer (which recurses) sees the text."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, _OPENING):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return _mark(event)
-        elif isinstance(event, _CLOSING):
-            depth -= 1
-    return None
+def _anchors(events: list) -> dict[str, int]:
+    """The index of each anchor's event. Like a composer, in document order: an alias
+    before its anchor, or an anchor given twice, is a syntax error."""
+    anchors: dict[str, int] = {}
+    for index, event in enumerate(events):
+        if type(event) is yaml.DocumentStartEvent:
+            anchors = {}
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        if type(event) is yaml.AliasEvent:
+            if anchor not in anchors:
+                raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
+        elif anchor in anchors:
+            raise yaml.composer.ComposerError("found duplicate anchor; first occurrence",
+                                              events[anchors[anchor]].start_mark, "second occurrence",
+                                              event.start_mark)
+        else:
+            anchors[anchor] = index
+    return anchors
 
 
 _OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _effective_tag(event):
+    """The event's explicit tag; None for an untagged value (or the non-specific ``!``),
+    which the YAML 1.2 core rules of :func:`_scalar` type."""
+    tag = event.tag
+    return None if tag is None or tag == "!" else tag
+
+
+class _Builder:
+    """Python values and their positions from the event list of one document: the values
+    are built straight from libyaml's events (no node tree, no second parse); an alias
+    replays the events of its anchor, so that its values get positions too."""
+
+    def __init__(self, text: str, events: list, anchors: dict[str, int]) -> None:
+        self.positions = Positions(text=text)
+        self.problems: list[YamlProblem] = []
+        self.events = events
+        self.nodes = 0
+        self.anchors = anchors  # anchor -> index of the event that carries it (see _scan)
+
+    def _end(self, index: int) -> int:
+        """The index after the value that starts at ``index``."""
+        kind = type(self.events[index])
+        if kind not in _OPENING:
+            return index + 1
+        depth = 0
+        for i in range(index, len(self.events)):
+            kind = type(self.events[i])
+            if kind in _OPENING:
+                depth += 1
+            elif kind in _CLOSING:
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+        return len(self.events)  # pragma: no cover - libyaml closes what it opens
+
+    def build(self, index: int, path: tuple, depth: int = 0):
+        """The value starting at event ``index``; returns (value, index after it)."""
+        event = self.events[index]
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            value, _after = self.build(self.anchors[event.anchor], path, depth)
+            return value, index + 1
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # an alias bomb: `&a [x, x]`, `&b [*a, *a]`, …
+            raise _TooBig("yaml_too_large", _mark(event))
+        if depth > MAX_DEPTH:  # also an alias that contains itself: `&a [*a]`
+            raise _TooBig("yaml_too_deep", _mark(event))
+        mark = _mark(event)
+        self.positions.values[path] = mark
+        tag = _effective_tag(event)
+        if tag is not None and tag not in _STANDARD_TAGS:
+            self.problems.append(YamlProblem(mark, "yaml_tag", {"tag": tag}, path))
+        if kind is yaml.ScalarEvent:
+            self.positions.spans[path] = (event.start_mark.index, event.end_mark.index)
+            if not event.style:
+                self.positions.plain[path] = event.value
+            return _scalar(event, tag), index + 1
+        if kind is yaml.SequenceStartEvent:
+            result = []
+            index += 1
+            while type(self.events[index]) is not yaml.SequenceEndEvent:
+                value, index = self.build(index, path + (len(result),), depth + 1)
+                result.append(value)
+            return result, index + 1
+        if kind is yaml.MappingStartEvent:
+            return self._mapping(index + 1, path, depth)
+        raise TypeError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def _mapping(self, index: int, path: tuple, depth: int):
+        result: dict = {}
+        first_seen: dict = {}
+        events = self.events
+        while type(events[index]) is not yaml.MappingEndEvent:
+            key_event = events[index]
+            value_index = self._end(index)
+            if type(key_event) is yaml.AliasEvent:  # `*name: …`: the anchored value is the key
+                key_event = events[self.anchors[key_event.anchor]]
+            if type(key_event) is not yaml.ScalarEvent:  # a collection or an alias as a key
+                self.problems.append(YamlProblem(_mark(key_event), "yaml_complex_key", {}, path))
+                index = self._end(value_index)
+                continue
+            key = key_event.value if key_event.style else _scalar(key_event, _effective_tag(key_event))
+            if key_event.value == "<<" and not key_event.style:
+                self.problems.append(YamlProblem(_mark(key_event), "yaml_merge_key", {}, path))
+                index = self._end(value_index)
+                continue
+            if not isinstance(key, str):
+                key = key_event.value  # `2024: …` or `no: …` as a key means the text
+            if key in first_seen:
+                self.problems.append(
+                    YamlProblem(_mark(key_event), "yaml_duplicate_key",
+                                {"key": key, "first_line": first_seen[key].line}, path + (key,))
+                )
+                index = self._end(value_index)
+                continue
+            first_seen[key] = _mark(key_event)
+            self.positions.keys[path + (key,)] = first_seen[key]
+            result[key], index = self.build(value_index, path + (key,), depth + 1)
+        return result, index + 1
 
 
 def _tab_indent(text: str, line: int) -> Mark | None:
@@ -248,12 +334,21 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, where: Mark) -> YamlPr
 
 
 def load_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document; syntax errors come back as problems, never exceptions."""
+    """Parse one YAML document, in one pass of libyaml's parser; syntax errors come back
+    as problems, never exceptions."""
     try:
-        deep = _too_deep(text)
+        events, deep = _events(text)
         if deep is not None:
             return YamlDocument(None, Positions(), [YamlProblem(deep, "yaml_too_deep", {})])
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        anchors = _anchors(events)
+        starts = [i for i, event in enumerate(events) if type(event) is yaml.DocumentStartEvent]
+        # an empty stream, or one of comments only, has no document
+        if not starts:
+            return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_empty", {})])
+        if len(starts) > 1:
+            return YamlDocument(None, Positions(), [YamlProblem(_mark(events[starts[1] + 1]), "yaml_many_documents", {})])
+        builder = _Builder(text, events, anchors)
+        data, _after = builder.build(starts[0] + 1, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
@@ -265,15 +360,6 @@ def load_yaml(text: str) -> YamlDocument:
     except UnicodeError as exc:  # a lone surrogate in a string not read from a file
         start = getattr(exc, "start", 0)
         return YamlDocument(None, Positions(), [YamlProblem(mark_at(text, start), "file_not_utf8", {"offset": start})])
-    except RecursionError:
-        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_too_deep", {})])
-    if not nodes or nodes[0] is None:
-        return YamlDocument(None, Positions(), [YamlProblem(Mark(1, 1), "yaml_empty", {})])
-    if len(nodes) > 1:
-        return YamlDocument(None, Positions(), [YamlProblem(_mark(nodes[1]), "yaml_many_documents", {})])
-    builder = _Builder(text)
-    try:
-        data = builder.build(nodes[0], ())
     except _TooBig as exc:
         return YamlDocument(None, Positions(), [YamlProblem(exc.mark, exc.code, {})])
     except RecursionError:  # pragma: no cover - MAX_DEPTH keeps well below the limit

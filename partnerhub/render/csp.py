@@ -5,6 +5,9 @@ Scripts run only from the site itself and as the exact inline scripts the theme 
 host, no plugins, no ``<base>``, no form submission. Pagefind's search needs
 WebAssembly (``'wasm-unsafe-eval'``). Set in each page as ``<meta http-equiv>``; hosts
 that can send headers should send the same policy (see ``headers_file``).
+
+A local preview (``mkdocs serve``) gets no policy: its server injects an inline live-reload
+script into every page it serves, which the policy would refuse (:func:`set_preview`).
 """
 
 from __future__ import annotations
@@ -56,8 +59,20 @@ def policy(html: str = "", header: bool = False) -> str:
     return "; ".join(f"{key} {' '.join(values)}" for key, values in directives.items())
 
 
+class _Preview:
+    on = False
+
+
+def set_preview(on: bool) -> None:
+    """A local preview (True) writes pages without the policy, so that live reload works."""
+    _Preview.on = bool(on)
+
+
 def with_policy(html: str) -> str:
-    """``html`` with its policy as the first element of ``<head>`` after the charset."""
+    """``html`` with its policy as the first element of ``<head>`` after the charset
+    (unchanged in a local preview)."""
+    if _Preview.on:
+        return html
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:

@@ -13,15 +13,15 @@ texts (summaries, practice sections, meeting reports, descriptions). A query dow
 hold its words, and in the full index of a hub of thousands of practices a common word's
 chunk alone weighs hundreds of kilobytes; in the light one, tens. The search dialog then
 starts light and offers the full text on request. ``pagefind/partnerhub.json`` tells it
-which bundles there are. Whether a hub is "large" is measured, not guessed: the light index
-is built when one language's full index exceeds :data:`LIGHT_THRESHOLD_BYTES`
-(``PARTNERHUB_SEARCH_LIGHT=always|never|auto`` overrides; benchmarks and tests use it).
+which bundles there are. The light index is built from the record pages' bodies written
+aside during the build (``partnerhub.search.light``: which hub gets one, and how), not from
+a second pass over every page; a site built without them (a copy, a test) gets it from its
+pages (``PARTNERHUB_SEARCH_LIGHT=always|never|auto``; benchmarks and tests use it).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -29,14 +29,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerhub.search import light as light_source
 from partnerhub.search.policy import EXCLUDE_SELECTORS, LIGHT_ONLY_EXCLUDES
 
 BUNDLE = "pagefind"
 LIGHT_BUNDLE = "pagefind-light"
 CONFIG_FILE = "partnerhub.json"
-# One language's full index (all its chunks) above this: build the light index too. A
-# two-word query fetches about two chunks; Pagefind makes ~40-80 chunks per language.
-LIGHT_THRESHOLD_BYTES = 1_000_000
 
 
 class SearchIndexError(RuntimeError):
@@ -62,12 +60,13 @@ def executable() -> Path:
     return get_executable()
 
 
-def _run(site_dir: Path, bundle: str, excludes: list[str]) -> tuple[dict, str]:
-    """Run Pagefind into ``site_dir/bundle``; returns (pages per language, output)."""
+def _run(site_dir: Path, bundle: str, excludes: list[str], source: Path | None = None) -> tuple[dict, str]:
+    """Run Pagefind over ``source`` (default: the site) into ``site_dir/bundle``; returns
+    (pages per language, output)."""
     out = site_dir / bundle
     if out.exists():  # Pagefind adds new hashed files next to old ones: start clean
         shutil.rmtree(out)
-    command = [str(executable()), "--site", str(site_dir), "--output-subdir", bundle]
+    command = [str(executable()), "--site", str(source or site_dir), "--output-path", str(out.resolve())]
     for selector in excludes:
         command += ["--exclude-selectors", selector]
     try:
@@ -102,10 +101,19 @@ def build_index(site_dir: Path, languages: list[str] | None = None, light: str |
     hub's languages, when given) ends up with no page in the index.
     """
     site_dir = Path(site_dir)
-    light = light or os.environ.get("PARTNERHUB_SEARCH_LIGHT", "auto")
+    light = light or light_source.mode()
     if light not in ("auto", "always", "never"):
         raise SearchIndexError(f"partnerhub: PARTNERHUB_SEARCH_LIGHT is {light!r}: use auto, always or never")
     started = time.perf_counter()
+    source = light_source.take_source(site_dir)  # the record bodies written during the build, if any
+    try:
+        return _build(site_dir, languages, light, source, started)
+    finally:
+        if source is not None:
+            shutil.rmtree(source, ignore_errors=True)
+
+
+def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path | None, started: float) -> IndexReport:
     counts, output = _run(site_dir, BUNDLE, EXCLUDE_SELECTORS)
     missing = [lang for lang in (languages or []) if not counts.get(lang)]
     if missing:
@@ -118,8 +126,11 @@ def build_index(site_dir: Path, languages: list[str] | None = None, light: str |
     stale_light = site_dir / LIGHT_BUNDLE
     if stale_light.exists():
         shutil.rmtree(stale_light)
-    if light == "always" or (light == "auto" and max(sizes.values(), default=0) > LIGHT_THRESHOLD_BYTES):
-        _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES)
+    # the build decided from its records (it wrote the bodies); a site without them, by its pages
+    if light != "never" and (source is not None or light_source.wanted(max(counts.values(), default=0), light)):
+        if source is not None:
+            light_source.complete(source, site_dir)  # the hand-written pages, as they are
+        _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES, source)
         output += light_output
         light_sizes = _index_bytes(site_dir / LIGHT_BUNDLE)
         for unused in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",

@@ -1,4 +1,5 @@
-"""The package's shape: no import cycle between its modules (imports at module level)."""
+"""The package's shape: no import cycle between its modules (imports at module level), and no
+MkDocs module loaded by importing the whole core."""
 
 from __future__ import annotations
 
@@ -85,3 +86,21 @@ def test_a_cycle_would_be_found():
     graph = import_graph()
     graph["partnerhub.text"].add("partnerhub.hub")  # text is imported, indirectly, by hub
     assert any("partnerhub.text" in cycle and "partnerhub.hub" in cycle for cycle in cycles(graph))
+
+
+def test_the_core_imports_nothing_from_mkdocs():
+    """Every module of partnerhub/, imported in a fresh interpreter, loads no mkdocs module:
+    the adapter (hooks/partnerhub_site.py) is the only place that knows the generator."""
+    import subprocess
+    import sys
+
+    names = sorted(_module_name(p) for p in PACKAGE.rglob("*.py"))
+    script = ("import importlib, sys\n"
+              f"for name in {names!r}:\n"
+              "    importlib.import_module(name)\n"
+              "print(len(sys.modules))\n"
+              "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'properdocs', 'material'))))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    count, loaded = result.stdout.splitlines()
+    assert int(count) > 100 and loaded == "[]"
