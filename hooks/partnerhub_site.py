@@ -48,7 +48,7 @@ from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
-from partnerhub.render.site import alternates, navigation, sitemap
+from partnerhub.render.site import alternates, build_date, navigation, sitemap
 from partnerhub.render.urls import source_path
 from partnerhub.search.pagefind import SearchIndexError
 
@@ -114,6 +114,7 @@ def on_config(config):
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel)
+    config.extra["partnerhub_built"] = build_date(_Build.builder.loc, _Build.builder.today)
     return config
 
 

@@ -85,3 +85,36 @@ def add_parser(sub) -> None:
     comment.add_argument("--base-url", required=True, help=_("the preview's address"))
     comment.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     comment.set_defaults(func=cmd_comment)
+    add_preview_parser(ci_sub)
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from partnerhub.ci.annotate import workflow_command
+    from partnerhub.ci.preview import DeployError, choose_host, deploy
+
+    host = choose_host(os.environ)
+    if host is None:
+        print(workflow_command("notice", _(
+            "No preview host is configured (NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID, or CLOUDFLARE_API_TOKEN, "
+            "CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_PAGES_PROJECT): the preview was not published; the built site "
+            "is attached to the check as an artifact"), title=_("No preview")))
+        return 0
+    try:
+        url = deploy(host, os.environ, Path(args.site), args.pr)
+    except DeployError as exc:
+        print(workflow_command("error", str(exc), title=_("The preview could not be published")))
+        return 1
+    output = args.output or os.environ.get("GITHUB_OUTPUT")
+    if output:
+        with open(output, "a", encoding="utf-8") as out:
+            out.write(f"url={url}\n")
+    print(url)
+    return 0
+
+
+def add_preview_parser(ci_sub) -> None:
+    preview = ci_sub.add_parser("preview", help=_("publish the built site on the configured preview host"))
+    preview.add_argument("--site", required=True, help=_("the built site's folder"))
+    preview.add_argument("--pr", required=True, type=int, help=_("the pull request's number"))
+    preview.add_argument("--output", help=_("where to write url=… (default: $GITHUB_OUTPUT)"))
+    preview.set_defaults(func=cmd_preview)

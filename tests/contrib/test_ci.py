@@ -238,3 +238,51 @@ def test_preview_comment_checks_the_artifact(hub, tmp_path):
     assert "evil" not in comment and "javascript" not in comment
     assert gettext(other, "Preview of this pull request") in comment
     assert read_affected(tmp_path / "missing.json", config.languages, default)[1] == default
+
+
+# --- the preview host ---------------------------------------------------------------
+def test_no_host_without_its_settings_then_a_notice(tmp_path, capsys, monkeypatch):
+    from partnerhub.ci.preview import HOSTS, choose_host
+
+    assert choose_host({}) is None
+    for host in HOSTS:
+        env = {name: "x" for name in host.settings}
+        assert choose_host(env) is host
+        assert choose_host({**env, host.settings[-1]: " "}) is not host  # an empty secret is no secret
+    for name in {n for host in HOSTS for n in host.settings}:
+        monkeypatch.delenv(name, raising=False)
+    out = tmp_path / "output"
+    assert main(["ci", "preview", "--site", str(tmp_path), "--pr", "3", "--output", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("::notice title=")
+    assert not out.exists()  # no url: the comment steps are skipped
+
+
+def test_deploy_runs_the_hosts_tool_and_checks_its_address(tmp_path):
+    from types import SimpleNamespace
+
+    from partnerhub.ci.preview import HOSTS, DeployError, deploy
+
+    netlify, cloudflare = HOSTS
+    calls = []
+
+    def run(command, **kwargs):
+        calls.append((command, kwargs["env"]))
+        return SimpleNamespace(returncode=0, stdout=json.dumps({"deploy_url": "https://pr-3--hub.netlify.app"}))
+
+    env = {"NETLIFY_AUTH_TOKEN": "t", "NETLIFY_SITE_ID": "s"}
+    assert deploy(netlify, env, tmp_path, 3, run=run) == "https://pr-3--hub.netlify.app"
+    command, passed = calls[0]
+    assert command[:3] == ["npx", "--yes", command[2]] and "@" in command[2]  # a pinned version
+    assert "t" not in command and passed["NETLIFY_AUTH_TOKEN"] == "t"  # the token only in the environment
+    assert ["--alias", "pr-3"] == command[command.index("--alias"):command.index("--alias") + 2]
+    hostile = lambda command, **kw: SimpleNamespace(returncode=0, stdout='{"deploy_url": "javascript:alert(1)"}')
+    with pytest.raises(DeployError):
+        deploy(netlify, env, tmp_path, 3, run=hostile)
+    failing = lambda command, **kw: SimpleNamespace(returncode=1, stdout="")
+    with pytest.raises(DeployError):
+        deploy(netlify, env, tmp_path, 3, run=failing)
+    cf_env = {"CLOUDFLARE_API_TOKEN": "t", "CLOUDFLARE_ACCOUNT_ID": "a", "CLOUDFLARE_PAGES_PROJECT": "hub"}
+    ok = lambda command, **kw: SimpleNamespace(returncode=0, stdout="Deployment complete")
+    assert deploy(cloudflare, cf_env, tmp_path, 3, run=ok) == "https://pr-3.hub.pages.dev/"
+    with pytest.raises(DeployError):
+        deploy(cloudflare, {**cf_env, "CLOUDFLARE_PAGES_PROJECT": "a/../b"}, tmp_path, 3, run=ok)
