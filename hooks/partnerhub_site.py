@@ -44,6 +44,7 @@ from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render.csp import with_policy
+from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
@@ -113,7 +114,7 @@ def on_config(config):
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
-    _Build.builder = SiteBuilder(hub, lang, _Build.rel)
+    _Build.builder = SiteBuilder(hub, lang, _Build.rel, site_url=_Build.site_url)
     config.extra["partnerhub_built"] = build_date(_Build.builder.loc, _Build.builder.today)
     return config
 
@@ -245,6 +246,9 @@ def on_page_context(context, page, config, nav):
     # in config.extra.alternate: Material's script would fetch each one's sitemap.xml, a
     # request to the production host from any other copy. hreflang pairs are in sitemap.xml.
     page.meta["ph_alternates"] = alternates(hub.config, page.url, lang, _Build.site_url)
+    if page.file.abs_src_path and page.file.src_uri not in _Build.pages and page.file.src_uri != _Build.shell_uri:
+        page.meta["ph_edit_links"] = hand_written_links(hub.config, _root(config), page.file.abs_src_path, page.url,
+                                                        lang, _Build.site_url)
     return context
 
 

@@ -29,7 +29,8 @@ from partnerhub.render.map import record_map
 from partnerhub.render.markup import plain_words
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.search_meta import search_meta, theme_meta
-from partnerhub.render.urls import record_url
+from partnerhub.render.edit_links import edit_links, edit_links_html, page_address
+from partnerhub.render.urls import language_root, record_url
 from partnerhub.render.site import CATALOGUE_ORDER, CATALOGUE_TITLES
 from partnerhub.search import policy
 
@@ -102,9 +103,11 @@ def table_of_contents(html: str) -> list[tuple[str, str]]:
 class SiteBuilder:
     """Renders the pages of one language for one audience."""
 
-    def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None) -> None:
+    def __init__(self, hub, lang: str, rel: Relations | None = None, today: dt.date | None = None,
+                 site_url: str = "") -> None:
         self.hub = hub
         self.lang = lang
+        self.site_url = site_url  # the site's address, for the links that leave it (edit, correct)
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
         self.texts = Texts(hub, self.loc)
@@ -161,8 +164,19 @@ class SiteBuilder:
         if record.visibility != "public":  # only in the partners' build: say so on the page
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
+        html += self.edit_links(record_type, record.id, url)
         return Page(url, picked.text, html, record_type.name, _description(summary),
                     record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
+
+    def edit_links(self, record_type: RecordType, record_id: str, url: str) -> Markup:
+        """'Edit this page' (the record's file) and 'Suggest a correction' (render/edit_links.py)."""
+        entry = self.hub.records[record_type.folder].get(record_id)
+        if entry is None:
+            return Markup("")
+        config = self.hub.config
+        file = entry.file.relative_to(self.hub.root).as_posix()
+        address = page_address(self.site_url, language_root(self.lang, config.default_language), url)
+        return edit_links_html(edit_links(config, file, address, self.lang, record_id), self.lang)
 
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
