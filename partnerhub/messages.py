@@ -137,6 +137,9 @@ MESSAGES = {
     "url_idn": N_("the address's site name `{host}` is an internationalised name, `{ascii}` in plain letters: check that it is the site you mean (letters of other alphabets can look like Latin ones)"),
     "text_mixed_script": N_("the word `{word}` mixes alphabets: `{char}` ({character}) is not a {script} letter, although it looks like one; retype the word in one alphabet{did_you_mean}"),
     # --- end of the trust-boundary block ---
+    "page_translation_missing": N_("this page has no {language} ({lang}) translation yet: write it in {path} when there is one (until then the {default} text is shown)"),
+    "vocabulary_translation_missing": N_("the term `{term}` has no {language} ({lang}) label yet: add `{lang}: …` under its `label:` (until then the {default} label is shown)"),
+    "interface_translation_missing": N_("the interface has no {language} ({lang}) translation for {count} text(s) in {path}: translate them (the site's translations page lists them); until then they are shown in English"),
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
     # --- media files (partnerhub.media): photos and documents, checked by content ------
     # (also file_absolute, file_parent and file_missing above; `value` is `media/…`)

@@ -74,3 +74,14 @@ def hand_written_links(config, root, source: str, page_url: str, lang: str, site
 
     address = page_address(site_url, language_root(lang, config.default_language), page_url)
     return edit_links(config, file, address, lang)
+
+
+def file_links(config, file: str, line: int = 0) -> dict[str, str] | None:
+    """``{"edit": URL, "view": URL}`` of ``file`` in the repository (``view`` at ``line`` if
+    known), or None without a configured repository."""
+    repository = getattr(config, "repository", None)
+    if not repository:
+        return None
+    base, branch, path = repository.rstrip("/"), quote(config.branch, safe="/"), quote(file, safe="/")
+    return {"edit": f"{base}/edit/{branch}/{path}",
+            "view": f"{base}/blob/{branch}/{path}" + (f"#L{int(line)}" if line and line > 0 else "")}

@@ -30,7 +30,7 @@ from partnerhub.render.markup import plain_words
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.search_meta import search_meta, theme_meta
 from partnerhub.render.edit_links import edit_links, edit_links_html, page_address
-from partnerhub.render.urls import language_root, record_url
+from partnerhub.render.urls import language_root, record_url, relative
 from partnerhub.render.site import CATALOGUE_ORDER, CATALOGUE_TITLES
 from partnerhub.search import policy
 
@@ -191,6 +191,20 @@ class SiteBuilder:
                 yield self.record_page(record_type, record)
         for term in self.hub.vocabularies["themes"].root:
             yield self.theme_page(term)
+        yield self.translations_page()
+
+    def translations_page(self) -> Page:
+        """The translations dashboard (render/translations_page.py), kept out of search engines."""
+        from partnerhub.render import translations_page as T
+
+        config = self.hub.config
+        here = language_root(self.lang, config.default_language) + T.URL
+        others = {code: relative(here, language_root(code, config.default_language) + T.URL)
+                  for code in config.languages}
+        page = self._page(T.URL, self.texts.translate(N_("Translations")), "translations.html", "translations",
+                          board=T.dashboard(self.hub, self.rel, self.lang), others=others)
+        page.noindex = True
+        return page
 
     def pages(self) -> Iterator[Page]:
         yield from self.nav_pages()
