@@ -55,3 +55,17 @@ def test_build_date_in_the_footer(page):
         (time,) = page(language_root(lang, CONFIG.default_language) + "about/").select(".ph-footer__built time")
         assert dt.date.fromisoformat(time["datetime"])
         assert time.get_text(strip=True)
+
+
+def test_translations_dashboard_in_every_language(page):
+    from partnerhub.validation.translations import missing_pieces
+
+    pieces = missing_pieces(HUB)
+    for lang in LANGS:
+        soup = page(language_root(lang, CONFIG.default_language) + "translations/")
+        assert soup.select_one('meta[name="robots"][content="noindex"]') is not None
+        for other in CONFIG.other_languages:
+            cell = soup.select_one(f'[data-ph-total="{other}"]')
+            assert cell.get_text(strip=True) == str(sum(1 for p in pieces if p.lang == other)) or \
+                cell.get_text(strip=True).replace("\u202f", "").replace(".", "").replace(",", "") == \
+                str(sum(1 for p in pieces if p.lang == other))
