@@ -172,6 +172,9 @@ def on_files(files, config):
             elif not files.get_file_from_path(src_uri):
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
                 _Build.fallbacks[src_uri] = default
+        for path in sorted(p for p in default_docs.rglob("*") if p.is_file() and p.suffix != ".md"):  # their images
+            if own_docs and not files.get_file_from_path(path.relative_to(default_docs).as_posix()):
+                files.append(File.generated(config, path.relative_to(default_docs).as_posix(), abs_src_path=str(path)))
     if lang == default:
         _Build.urls.update(dict.fromkeys(page.url for page in generated.values()))
         _Build.urls.update(dict.fromkeys(f.url for f in files.documentation_pages()
