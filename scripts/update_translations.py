@@ -24,7 +24,24 @@ KEYWORDS = [arg for keyword in EXTRACT_KEYWORDS for arg in ('-k', keyword)]
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "partnerhub" / "locale"
 POT = LOCALE / "messages.pot"
-LANGUAGES = ("el", "fr")
+
+
+def _languages() -> tuple[str, ...]:
+    """The catalogs to keep: every existing one, and one for each language of data/hub.yml
+    but the source language (a language added there gets its catalog, to translate)."""
+    from partnerhub.i18n import SOURCE_LANGUAGE
+    from partnerhub.yamlsource import load_yaml
+
+    found = {path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES").is_dir()}
+    try:
+        configured = load_yaml((ROOT / "data" / "hub.yml").read_text(encoding="utf-8")).data.get("languages") or []
+    except (OSError, AttributeError):
+        configured = []
+    found |= {lang for lang in configured if isinstance(lang, str) and lang.isalpha() and lang != SOURCE_LANGUAGE}
+    return tuple(sorted(found))
+
+
+LANGUAGES = _languages()
 
 
 def pybabel(*args: str) -> None:
