@@ -183,6 +183,10 @@ class SiteBuilder:
         title = self.loc.plain(self.hub.label("themes", term))
         page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
         page.record_id = term
+        config = self.hub.config  # its label and description are in the vocabulary's file
+        address = page_address(self.site_url, language_root(self.lang, config.default_language), url)
+        page.html += edit_links_html(edit_links(config, "data/vocabularies/themes.yml", address, self.lang, term),
+                                     self.lang)
         return page
 
     def record_pages(self) -> Iterator[Page]:

@@ -89,3 +89,13 @@ def test_record_pages_link_their_files_in_every_language(hub_root):
                 file = entry.file.relative_to(hub_root).as_posix()
                 assert f'href="https://github.com/owner/hub/edit/main/{file}"' in html
                 assert "ph-edit-links__correct" in html and f"language={lang}" in html
+
+
+def test_theme_pages_link_the_vocabulary(hub_root):
+    hub_yml = hub_root / "data" / "hub.yml"
+    hub_yml.write_text(hub_yml.read_text(encoding="utf-8") + "repository: https://github.com/owner/hub\n",
+                       encoding="utf-8")
+    hub = load_hub(hub_root)
+    themes = [page for page in SiteBuilder(hub, hub.config.default_language).record_pages() if page.kind == "theme"]
+    assert themes and all('href="https://github.com/owner/hub/edit/main/data/vocabularies/themes.yml"' in page.html
+                          for page in themes)
