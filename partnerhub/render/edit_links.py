@@ -49,8 +49,8 @@ def edit_links_html(links: dict[str, str] | None, lang: str) -> Markup:
         return Markup("")
     return Markup(
         '<ul class="ph-edit-links" data-pagefind-ignore>'
-        '<li><a class="ph-edit-links__edit" href="{edit}">{edit_text}</a></li>'
-        '<li><a class="ph-edit-links__correct" href="{correct}">{correct_text}</a></li></ul>'
+        '<li><a class="ph-edit-links__edit" href="{edit}" rel="noopener noreferrer">{edit_text}</a></li>'
+        '<li><a class="ph-edit-links__correct" href="{correct}" rel="noopener noreferrer">{correct_text}</a></li></ul>'
     ).format(edit=links["edit"], correct=links["correct"],
              edit_text=gettext(lang, EDIT_THIS_PAGE), correct_text=gettext(lang, SUGGEST_A_CORRECTION))
 
