@@ -51,6 +51,23 @@ def pybabel(*args: str) -> None:
 def extract() -> None:
     pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
             "--omit-header", "-o", str(POT), str(ROOT))
+    add_field_descriptions(POT)
+
+
+def add_field_descriptions(pot: Path) -> None:
+    """The models' field descriptions that `partnerhub new` writes as comments
+    (partnerhub/new/descriptions.py): strings no extractor finds in the code."""
+    from babel.messages.pofile import read_po, write_po
+
+    from partnerhub.new.descriptions import field_descriptions
+
+    with open(pot, "rb") as fh:
+        catalog = read_po(fh)
+    for description in field_descriptions():
+        if description not in catalog:
+            catalog.add(description, flags=("python-brace-format",) if "{" in description else ())
+    with open(pot, "wb") as fh:
+        write_po(fh, catalog, omit_header=True, sort_output=True)
 
 
 def update() -> None:
@@ -76,6 +93,7 @@ def check() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "messages.pot"
         pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "-o", str(pot), str(ROOT))
+        add_field_descriptions(pot)
         with open(pot, "rb") as fh:
             wanted = {m.id for m in read_po(fh) if m.id}
     status = 0

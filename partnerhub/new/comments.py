@@ -1,8 +1,8 @@
 """The help comments of new records: for each field, required or optional, what it holds,
 the allowed values (vocabulary terms listed) — all read from the model, so that a field
 added to a model is described in the templates without editing them. The fixed words are in
-the language of ``partnerhub new --lang`` (the catalogs); the fields' descriptions are the
-model's, in English."""
+the language of ``partnerhub new --lang`` (the catalogs), and so are the descriptions of the
+record types' fields (``descriptions.py``)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,10 @@ def describe(model: type[BaseModel], name: str, hub: HubData, prose: bool = Fals
         status = _("Required (here, or in an <id>.<lang>.md file beside this one).") if prose else _("Required.")
     else:
         status = _("Optional.")
-    parts = [status, (info.description or "").strip()]
+    # a record type's own fields are explained in the language of the questions
+    # (partnerhub/new/descriptions.py puts them in the catalogs); a nested model's stay English
+    description = (info.description or "").strip()
+    parts = [status, _(description) if description else ""]
     marker = _marker(info)
     config = hub.config
     if isinstance(marker, VocabRef):

@@ -66,6 +66,12 @@ def test_template_help_and_messages_in_her_language(hub, capsys, monkeypatch):
                   'Lines starting with "#" are help: they are not part of the record.'):
         assert gettext(lang, msgid) != msgid and gettext(lang, msgid) in text
     assert gettext(lang, "Created {path}").split("{")[0] in out
+    # the fields' own descriptions too (partnerhub/new/descriptions.py puts them in the catalogs)
+    model = BY_NAME["meeting"].model
+    for name in ("id", "network", "title"):
+        description = model.model_fields[name].description.strip()
+        assert gettext(lang, description) != description
+        assert gettext(lang, description).split()[0] in text
     # the record is valid at once
     assert main(["validate", "--root", str(hub), str(path)]) == 0
 
@@ -149,3 +155,16 @@ def test_near_duplicate_warning_for_the_demos_partners(hub, capsys, monkeypatch)
     assert code == 0  # a warning: the file is written
     assert "`piraeus`" in err and gettext(lang, BY_NAME["partner"].label) in err
     assert (hub / "data" / "partners" / "pireas-new.yml").is_file()
+
+
+def test_field_descriptions_are_in_the_catalogs():
+    from babel.messages.pofile import read_po
+
+    from partnerhub.i18n import LOCALE_DIR
+    from partnerhub.new.descriptions import field_descriptions
+
+    with (LOCALE_DIR / "messages.pot").open("rb") as handle:
+        template = read_po(handle)
+    descriptions = field_descriptions()
+    assert len(descriptions) > 50
+    assert all(description in template for description in descriptions)
