@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from partnerhub.model.fields import FileRef, Ref, VocabRef
-from partnerhub.model.walk import walk
+from partnerhub.model.walk import walk, walk_data
 from partnerhub.registry import FOLDERS
 from partnerhub.render.urls import language_root, record_url
 
@@ -63,7 +63,10 @@ def _record_urls(hub, rel, folder: str, record_id: str) -> list[str]:
     with errors (or deleted) is its page and its catalogue, a hidden one no page."""
     record = rel.visible(folder, record_id)
     if record is None:
-        return [] if record_id in hub.records[folder] else [record_url(folder, record_id), f"{folder}/"]
+        if record_id in hub.records[folder]:
+            return []  # a draft or a partners-only record: no public page
+        # with errors (or deleted): its page, and those its file names as far as it can be read
+        return [record_url(folder, record_id), f"{folder}/", *_named_by_raw(hub, rel, folder, record_id)]
     urls = [record_url(folder, record_id), f"{folder}/"]
     for path, marker, value in walk(record):
         if isinstance(marker, Ref) and rel.visible(marker.kind, value) is not None:
@@ -71,6 +74,26 @@ def _record_urls(hub, rel, folder: str, record_id: str) -> list[str]:
         elif isinstance(marker, VocabRef) and marker.vocabulary == THEMES:
             urls.append(f"{THEMES}/{value}/")
     urls.extend(record_url(source, other.id) for source, other in rel.referred_by(folder, record_id))
+    return urls
+
+
+def _named_by_raw(hub, rel, folder: str, record_id: str) -> list[str]:
+    """The pages of the records (and themes) that a record file with errors names."""
+    from partnerhub.registry import BY_FOLDER
+    from partnerhub.yamlsource import load_yaml
+
+    try:
+        data = load_yaml((hub.data_dir / folder / f"{record_id}.yml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeError):
+        return []
+    urls, themes = [], hub.vocabularies.get(THEMES)
+    for _path, marker, value in walk_data(BY_FOLDER[folder].model, data):
+        if not isinstance(value, str):
+            continue
+        if isinstance(marker, Ref) and rel.visible(marker.kind, value) is not None:
+            urls.append(record_url(marker.kind, value))
+        elif isinstance(marker, VocabRef) and marker.vocabulary == THEMES and themes is not None and value in themes.root:
+            urls.append(f"{THEMES}/{value}/")
     return urls
 
 

@@ -125,6 +125,8 @@ def test_her_errors_in_her_language_on_her_lines(hub, tmp_path, capsys, monkeypa
     assert PARTNER.replace("_", "\\_") in summary
     root = language_root(lang, config.default_language)
     assert f"`/{root}meetings/breaking-isolation-01-agen/`" in summary
+    # the pages its file names, read from the file with errors
+    assert f"`/{root}networks/breaking-isolation/`" in summary and f"`/{root}partners/agen/`" in summary
 
 
 def test_errors_before_warnings_and_a_notice_when_github_hides_some(hub, capsys, monkeypatch):
