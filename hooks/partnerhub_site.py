@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from partnerhub.hub import load_hub
 from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
+from partnerhub.opendata import feeds
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
@@ -112,6 +113,7 @@ def on_config(config):
         config.site_dir = str(_Build.site_dir)
     names = hub.config.name
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
+    config.extra["partnerhub_feed"] = feeds.head_link(hub.config, lang)  # base.html's <link rel="alternate">
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel, site_url=_Build.site_url)

@@ -13,9 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from partnerhub.opendata import calendars, catalogue, exports, feeds
+
 Output = Callable[..., list[str]]
 
 OUTPUTS: list[Output] = [
+    exports.write,  # /data/: JSON, CSV, GeoJSON, JSON Schemas
+    catalogue.write,  # /data/datapackage.json, /data/catalog.jsonld
+    calendars.write,  # <lang>/calendars/: iCalendar of the hub, each network and partner
+    feeds.write,  # <lang>/feeds/: Atom of meeting reports and practices, the hub's and each network's
 ]
 
 

@@ -102,6 +102,12 @@ class RecordType:
     place_names_in_search: bool = False  # its places' names find it too (a meeting's host)
     listed_on: tuple[Backlink, ...] = ()
     questions: tuple[Question, ...] = ()  # what `partnerhub new <name>` asks
+    # open data (partnerhub/opendata/): whether a record is an event of the calendars, an
+    # entry of the Atom feeds; and which of those a record of this type has of its own
+    # (the events or entries that refer to it): "calendar", "feed"
+    in_calendars: Callable[[Record], bool] | None = None
+    in_feeds: Callable[[Record], bool] | None = None
+    syndication: tuple[str, ...] = ()
 
     @property
     def template(self) -> str:
@@ -160,6 +166,7 @@ NETWORKS = RecordType(
     ),
     rules=_rules(lineage.follows_without_cycle, series.phases_of_members),
     catalogue=Catalogue(style="cards"),
+    syndication=("calendar", "feed"),
     places=lambda n, v: _partners((m.partner for m in n.partners), v),
     other_names=lambda n: ([n.acronym] if n.acronym else []) + _other_names(n),
     questions=(
@@ -192,6 +199,7 @@ PARTNERS = RecordType(
                         map_title=N_("Map of partners"), map_list_title=N_("Partners by country"),
                         unplaced=lambda p: N_("Partners without a place on the map")),
     places=lambda p, v: [p],
+    syndication=("calendar",),
     other_names=lambda p: ([p.city] if p.city else []) + _other_names(p),
     questions=(
         Question("name", N_("Name in {lang}"), C.text),
@@ -223,6 +231,8 @@ MEETINGS = RecordType(
                         cell_links=(("status", N_("replaced by"), "meetings", lambda m: m.replaced_by),)),
     places=_meeting_places,
     place_names_in_search=True,
+    in_calendars=lambda m: True,
+    in_feeds=lambda m: m.status == "held" and bool(m.report or m.summary),  # its report, or what it did
     questions=(
         Question("network", N_("Network id"), C.existing("networks"), choices=Q.ids("networks")),
         Question("kind", N_("Kind of meeting"), C.term("meeting-kinds"), default=lambda a, h: "transnational",
@@ -256,6 +266,7 @@ PRACTICES = RecordType(
     catalogue=Catalogue(style="cards"),
     places=lambda p, v: _partners(p.owners, v),
     place_names_in_search=True,
+    in_feeds=lambda p: True,
     questions=(
         Question("title", N_("Title in {lang}"), C.text),
         Question("owner", N_("Id(s) of the partner(s) that run it, separated by commas"),

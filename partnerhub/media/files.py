@@ -78,14 +78,20 @@ def _os_refusal(exc: OSError, shown: str) -> Refused:
     return Refused("media_unreadable", value=shown, detail=exc.strerror or str(exc.errno))
 
 
-def open_dir_at(parent_fd: int, name: str, shown: str) -> int:
-    """Open the folder ``name`` in ``parent_fd``; a link, a file or a missing name is refused."""
+def _not_a_link(dir_fd: int, name: str, shown: str) -> os.stat_result:
+    """``name``'s own status in ``dir_fd`` (never its target's); a link is refused."""
     try:
-        info = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+        info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
     except OSError as exc:
         raise _os_refusal(exc, shown) from None
     if stat.S_ISLNK(info.st_mode):
         raise Refused("media_symlink", value=shown)
+    return info
+
+
+def open_dir_at(parent_fd: int, name: str, shown: str) -> int:
+    """Open the folder ``name`` in ``parent_fd``; a link, a file or a missing name is refused."""
+    info = _not_a_link(parent_fd, name, shown)
     if not stat.S_ISDIR(info.st_mode):
         raise Refused("file_missing", value=shown)  # media/photo.jpg/x: no such file
     try:
@@ -124,12 +130,7 @@ def read_at(dir_fd: int, name: str, shown: str, max_bytes: int) -> bytes:
     nothing blocks); the size is checked with ``fstat`` on the open descriptor, and reading
     stops one byte past the limit if the file grows meanwhile.
     """
-    try:
-        info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
-    except OSError as exc:
-        raise _os_refusal(exc, shown) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise Refused("media_symlink", value=shown)
+    info = _not_a_link(dir_fd, name, shown)
     if not stat.S_ISREG(info.st_mode):
         raise Refused("media_not_regular", value=shown)
     try:

@@ -21,6 +21,8 @@ from markupsafe import Markup
 
 from partnerhub.i18n import N_, translations
 from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
+from partnerhub.opendata import page as open_data
+from partnerhub.opendata.feeds import TITLE as FEED_TITLE
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
 from partnerhub.render.context import Links, Texts
@@ -107,7 +109,7 @@ class SiteBuilder:
                  site_url: str = "") -> None:
         self.hub = hub
         self.lang = lang
-        self.site_url = site_url  # the site's address, for the links that leave it (edit, correct)
+        self.site_url = site_url  # absolute addresses: webcal: links, the links that leave the site (edit, correct)
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
         self.texts = Texts(hub, self.loc)
@@ -118,6 +120,7 @@ class SiteBuilder:
             "search": policy, "record_types": RECORD_TYPES, "data_attributes": data_attributes,
             "practice_status": PRACTICE_STATUS, "meeting_status": MEETING_STATUS, "meeting_format": MEETING_FORMAT,
             "name_kind": NAME_KIND, **gettext_callables(lang),
+            "syndication": open_data.Syndication(lang, hub.config.default_language, site_url),
         }
         # published files of data/media sit at the site root, above the languages' folders
         self.media_prefix = "" if lang == hub.config.default_language else "../"
@@ -150,8 +153,14 @@ class SiteBuilder:
         return self._page(url, title, "catalogue.html", "catalogue", cat=cat,
                           map=record_map(cat) if record_type.catalogue.map_title else Markup(""))
 
+    def open_data(self) -> Page:
+        """The "Open data" page: the exports, their licence, calendars and feeds."""
+        title = self.texts.translate(open_data.TITLE)
+        return self._page(open_data.PAGE_URL, title, "open_data.html", "open-data",
+                          **open_data.page_context(self.hub, self.site_url))
+
     def nav_pages(self) -> list[Page]:
-        return [self.home(), *(self.catalogue(folder) for folder in CATALOGUE_ORDER)]
+        return [self.home(), *(self.catalogue(folder) for folder in CATALOGUE_ORDER), self.open_data()]
 
     # --- records and themes -------------------------------------------------------
     def record_page(self, record_type: RecordType, record) -> Page:
@@ -165,8 +174,11 @@ class SiteBuilder:
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
         html += self.edit_links(record_type, record.id, url)
+        feed = open_data.feed_head(self.globals["syndication"], url, record_type.folder, record,
+                                   self.texts.translate(FEED_TITLE).format(name=picked.text))
         return Page(url, picked.text, html, record_type.name, _description(summary),
-                    record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
+                    record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public",
+                    head=feed)
 
     def edit_links(self, record_type: RecordType, record_id: str, url: str) -> Markup:
         """'Edit this page' (the record's file) and 'Suggest a correction' (render/edit_links.py)."""

@@ -12,7 +12,9 @@ from xml.sax.saxutils import escape, quoteattr
 from partnerhub.i18n import N_, translations
 from partnerhub.registry import RECORD_TYPES
 from partnerhub.render.localize import autonym
-from partnerhub.render.urls import language_root, relative
+from partnerhub.opendata.links import PAGE_URL as OPEN_DATA_URL
+from partnerhub.opendata.page import TITLE as OPEN_DATA_TITLE
+from partnerhub.render.urls import language_root, relative, source_path
 
 # The catalogues in the menu: one per record type (the registry's order), then the themes.
 CATALOGUE_ORDER = tuple(t.folder for t in RECORD_TYPES) + ("themes",)
@@ -45,6 +47,7 @@ def navigation(lang: str, hand_written: list[str]) -> list:
     gettext = translations(lang).gettext
     nav: list = [{gettext("Home"): "index.md"}]
     nav += [{gettext(CATALOGUE_TITLES[kind]): f"{kind}/index.md"} for kind in CATALOGUE_ORDER]
+    nav.append({gettext(OPEN_DATA_TITLE): source_path(OPEN_DATA_URL)})
     sections: dict[str, list[str]] = {}
     for path in sorted(hand_written, key=lambda p: (p.count("/"), not p.endswith("index.md"), p)):
         if "/" in path:

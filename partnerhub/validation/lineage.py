@@ -21,25 +21,25 @@ def _cycle(hub, folder: str, record, field: str) -> list[str] | None:
     return None
 
 
+def _without_cycle(entry, hub, folder: str, field: str, itself: str, cycle: str) -> Iterator[tuple]:
+    record = entry.record
+    if getattr(record, field) == record.id:
+        yield (field,), itself, {"value": record.id}
+        return
+    chain = _cycle(hub, folder, record, field)
+    if chain:
+        yield (field,), cycle, {"chain": " → ".join(chain)}
+
+
 def adapted_without_cycle(entry, hub) -> Iterator[tuple]:
     """A practice is not adapted from itself, directly or through others."""
+    yield from _without_cycle(entry, hub, "practices", "adapted_from", "practice_adapted_from_itself",
+                              "practice_lineage_cycle")
     practice = entry.record
-    if practice.adapted_from == practice.id:
-        yield ("adapted_from",), "practice_adapted_from_itself", {"value": practice.id}
-        return
-    chain = _cycle(hub, "practices", practice, "adapted_from")
-    if chain:
-        yield ("adapted_from",), "practice_lineage_cycle", {"chain": " → ".join(chain)}
     if practice.adaptation and practice.adapted_from is None:
         yield ("adaptation",), "practice_adaptation_without_source", {}
 
 
 def follows_without_cycle(entry, hub) -> Iterator[tuple]:
     """A network does not follow itself, directly or through others."""
-    network = entry.record
-    if network.follows == network.id:
-        yield ("follows",), "network_follows_itself", {"value": network.id}
-        return
-    chain = _cycle(hub, "networks", network, "follows")
-    if chain:
-        yield ("follows",), "network_follows_cycle", {"chain": " → ".join(chain)}
+    yield from _without_cycle(entry, hub, "networks", "follows", "network_follows_itself", "network_follows_cycle")

@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "practices": "practices/",
     "themes": "themes/",
     "outputs": "outputs/",
+    "open-data": "open-data/",
     "network": "networks/breaking-isolation/",
     "partner": "partners/serres/",
     "meeting": "meetings/breaking-isolation-04-serres/",

@@ -1,5 +1,6 @@
 """Nothing of a draft or partners-only record reaches the public build: not its pages, ids,
-names, counts, attributes, search index, sitemap or files. Marker strings put in every such
+names, counts, attributes, search index, sitemap, files, exports, calendars or feeds; nor
+does a personal detail nobody consented to publish. Marker strings put in every such
 record are searched for in every byte of the build, the search index decompressed."""
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from tests.support.site import ROOT, SITE_URL, copy_hub
 pytestmark = pytest.mark.slow
 
 DRAFT, PARTNERS = "zzdraftmarker", "zzpartnersmarker"
+CONSENT = "zzconsentmarker"  # details of public records that their people did not allow to publish
+# the open data the build writes (partnerhub/opendata/): each must be searched too
+OPEN_DATA = ("data/meetings.csv", "data/people.json", "data/hub.json", "data/partners.geojson",
+             "data/datapackage.json", "calendars/hub.ics", "el/calendars/networks/breaking-isolation.ics",
+             "feeds/hub.xml", "fr/feeds/networks/breaking-isolation.xml")
 NAMES = "{{en: {m} name, el: {m} όνομα, fr: {m} nom}}"
 
 
@@ -62,6 +68,15 @@ def _records(hub: Path) -> None:
            "id: public-practice-in-draft-network\ntitle: {en: Public practice, el: Δημόσια πρακτική, fr: Pratique}\n"
            f"owners: [serres]\nnetwork: {DRAFT}-network\nthemes: [social-isolation]\nstatus: ongoing\n"
            "summary: {en: Shown., el: Φαίνεται., fr: Affichée.}\n")
+    # a published person who allows name and roles only, and a contact without consent
+    _write(hub, "people/consent-name-only.yml",
+           f"id: consent-name-only\nname: {{en: Anna Example}}\npublish: [name, roles]\nroles:\n  - {{role: coordinator, "
+           f"network: breaking-isolation}}\nemail: {CONSENT}@example.org\nphone: '+30 {CONSENT}'\n"
+           f"biography: {{en: {CONSENT} biography}}\n")
+    serres = hub / "data" / "partners" / "serres.yml"
+    assert "contacts:" not in serres.read_text(encoding="utf-8")
+    serres.write_text(serres.read_text(encoding="utf-8") + f"contacts:\n  - {{name: Social services, email: "
+                      f"{CONSENT}@serres.gr, phone: '+30 {CONSENT} 1'}}\n", encoding="utf-8")
     # a public meeting's photo, taken by a phone that recorded where
     (hub / "data" / "media" / "visit.jpg").write_bytes(makers.jpeg_with_gps())
     (hub / "data" / "media" / "unused.jpg").write_bytes(makers.jpeg_with_gps())
@@ -107,14 +122,21 @@ def _containing(site: Path, marker: str) -> list[str]:
 def test_public_build_holds_no_hidden_record(builds):
     site = builds["public"]
     assert (site / "practices" / "public-practice-in-draft-network" / "index.html").is_file()
+    assert all((site / path).is_file() for path in OPEN_DATA)
     assert _containing(site, DRAFT) == []
     assert _containing(site, PARTNERS) == []
+    assert _containing(site, CONSENT) == []
+    people = (site / "data" / "people.json").read_text(encoding="utf-8")
+    assert "consent-name-only" in people and "Anna Example" in people  # what was allowed is there
 
 
 def test_partners_build_holds_partners_records_but_no_draft(builds):
     site = builds["partners"]
     assert _containing(site, DRAFT) == []
+    assert _containing(site, CONSENT) == []
     found = _containing(site, PARTNERS)
+    # the open data is the build's: the partners' records are in the partners' exports and calendars
+    assert {"data/meetings.csv", "data/hub.json", "calendars/hub.ics", "el/calendars/hub.ics"} <= set(found)
     page = site / "practices" / f"{PARTNERS}-practice" / "index.html"
     assert str(page.relative_to(site)) in found
     html = page.read_text(encoding="utf-8")
