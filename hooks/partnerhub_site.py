@@ -49,11 +49,12 @@ from partnerhub.progress import Progress
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render import assets
 from partnerhub.render.csp import set_preview, with_policy
+from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
-from partnerhub.render.site import alternates, navigation, sitemap
+from partnerhub.render.site import alternates, build_date, navigation, sitemap
 from partnerhub.render.urls import source_path
 from partnerhub.search.pagefind import SearchIndexError
 
@@ -122,6 +123,7 @@ def on_config(config):
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel, site_url=_Build.site_url)
+    config.extra["partnerhub_built"] = build_date(_Build.builder.loc, _Build.builder.today)
     return config
 
 
@@ -180,6 +182,9 @@ def on_files(files, config):
             elif not files.get_file_from_path(src_uri):
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
                 _Build.fallbacks[src_uri] = default
+        for path in sorted(p for p in default_docs.rglob("*") if p.is_file() and p.suffix != ".md"):  # their images
+            if own_docs and not files.get_file_from_path(path.relative_to(default_docs).as_posix()):
+                files.append(File.generated(config, path.relative_to(default_docs).as_posix(), abs_src_path=str(path)))
     if lang == default:
         _Build.urls.update(dict.fromkeys(page.url for page in generated.values()))
         _Build.urls.update(dict.fromkeys(f.url for f in files.documentation_pages()
@@ -254,6 +259,9 @@ def on_page_context(context, page, config, nav):
     # in config.extra.alternate: Material's script would fetch each one's sitemap.xml, a
     # request to the production host from any other copy. hreflang pairs are in sitemap.xml.
     page.meta["ph_alternates"] = alternates(hub.config, page.url, lang, _Build.site_url)
+    if page.file.abs_src_path and page.file.src_uri not in _Build.pages and page.file.src_uri != _Build.shell_uri:
+        page.meta["ph_edit_links"] = hand_written_links(hub.config, _root(config), page.file.abs_src_path, page.url,
+                                                        lang, _Build.site_url)
     return context
 
 

@@ -1,4 +1,5 @@
-"""The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/new/).
+"""The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/new/),
+``affected`` (partnerhub/render/affected.py), ``ci`` (partnerhub/ci/).
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
 """
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 from partnerhub import __version__
+from partnerhub.ci.command import add_parser as add_ci_parser
 from partnerhub.hubdata import find_root, read_hub_for_command
 from partnerhub.i18n import current_language, gettext_ as _, ngettext, set_language
 from partnerhub.writing import LinkedFolder
@@ -94,6 +96,36 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_affected(args: argparse.Namespace) -> int:
+    import json
+
+    from partnerhub.ci.annotate import read_changed_files
+    from partnerhub.hub import load_hub
+    from partnerhub.render.affected import affected_pages
+    from partnerhub.render.relations import build_relations
+
+    root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
+    if root is None:
+        print(_("partnerhub: no data/hub.yml found in {path} or above it: run this in the hub's folder, or pass --root").format(
+            path=Path.cwd()), file=sys.stderr)
+        return 2
+    hub = load_hub(root)
+    if hub.config is None:
+        print(_("{errors} error(s), {warnings} warning(s)").format(errors=len(hub.errors), warnings=len(hub.warnings)),
+              file=sys.stderr)
+        return 1
+    paths = list(args.paths)
+    if args.changed_files:
+        paths += read_changed_files(Path(args.changed_files).read_text(encoding="utf-8"))
+    affected = affected_pages(hub, build_relations(hub), paths)
+    if args.format == "json":
+        print(json.dumps({"everything": affected.everything, "urls": affected.urls}, ensure_ascii=False, indent=1))
+    else:
+        for url in affected.all_urls():
+            print(args.base_url.rstrip("/") + "/" + url if args.base_url else "/" + url)
+    return 0
+
+
 def build_parser(with_new: bool = True) -> argparse.ArgumentParser:
     """The command line; ``with_new=False`` leaves out ``new``, whose options come from
     the record models (slow to import, and not needed by ``validate``)."""
@@ -120,6 +152,15 @@ def build_parser(with_new: bool = True) -> argparse.ArgumentParser:
         from partnerhub.new import add_parser as add_new_parser
 
         add_new_parser(sub)
+    affected = sub.add_parser("affected", help=_("list the pages (every language) that changed files touch"))
+    affected.add_argument("paths", nargs="*", metavar="FILE", help=_("changed files, relative to the hub's folder"))
+    affected.add_argument("--changed-files", metavar="FILE",
+                          help=_("a file listing the changed files, one a line or NUL-separated (git diff --name-only)"))
+    affected.add_argument("--format", choices=["text", "json"], default="text")
+    affected.add_argument("--base-url", default="", help=_("print full addresses under this URL"))
+    affected.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
+    affected.set_defaults(func=cmd_affected)
+    add_ci_parser(sub)
     return parser
 
 

@@ -9,8 +9,10 @@ licence id).
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Annotated
 
 from babel import Locale, UnknownLocaleError
@@ -59,6 +61,33 @@ def _check_licence(value: str) -> str:
 Licence = Annotated[str, Field(max_length=100), AfterValidator(_check_licence)]
 
 
+_GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
+
+
+def _check_repository(value: str) -> str:
+    """``https://github.com/OWNER/REPO``: the pages' edit and correction links are GitHub's."""
+    parts = urlsplit(value)
+    names = [part for part in parts.path.split("/") if part]
+    suggestion = ""
+    if parts.hostname == "github.com" and len(names) >= 2:
+        suggestion = "https://github.com/" + "/".join([names[0], names[1].removesuffix(".git")])
+    if (parts.scheme != "https" or parts.hostname != "github.com" or parts.port or parts.query or parts.fragment
+            or len(names) != 2 or not all(_GITHUB_NAME.match(n) for n in names) or names[1].endswith(".git")
+            or names[1] in (".", "..")):
+        raise PydanticCustomError("hub_repository_not_github", "not a GitHub repository",
+                                  {"value": value, "suggestion": suggestion or "https://github.com/OWNER/REPO"})
+    return value.rstrip("/")
+
+
+_BRANCH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+
+
+def _check_branch(value: str) -> str:
+    if not _BRANCH.match(value) or ".." in value or value.endswith((".", ".lock")):
+        raise PydanticCustomError("hub_branch_format", "bad branch", {"value": value})
+    return value
+
+
 class HubConfig(BaseModel):
     """Settings that apply to the whole hub."""
 
@@ -69,7 +98,13 @@ class HubConfig(BaseModel):
                                           description="Site languages; the first is listed first in menus.")
     default_language: LanguageCode = Field(description="The language every record must have text in.")
     licence: Licence = Field("CC-BY-4.0", description="SPDX id of the licence of the data and texts, e.g. CC-BY-4.0.")
-    repository: Url | None = Field(None, description="Where the hub's sources live (for 'edit this page').")
+    repository: Annotated[Url, AfterValidator(_check_repository)] | None = Field(
+        None, description="The hub's repository on GitHub, https://github.com/OWNER/REPO: every page links to its "
+                          "file in the web editor ('Edit this page') and to the correction issue form; none: no links.",
+        json_schema_extra={"pattern": r"^https://github\.com/[A-Za-z0-9_.-]{1,100}/(?!.*\.git/?$)(?!\.\.?/?$)[A-Za-z0-9_.-]{1,100}/?$"})
+    branch: Annotated[str, Field(max_length=100), AfterValidator(_check_branch)] = Field(
+        "main", description="The repository's branch that the site is built from (for 'Edit this page').",
+        json_schema_extra={"pattern": r"^(?!.*\.\.)(?!.*\.$)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$"})
 
     @field_validator("languages")
     @classmethod

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 LOCALE_DIR = Path(__file__).parent / "locale"
+SOURCE_LANGUAGE = "en"  # the language of the msgids: it needs no catalog
 DOMAIN = "messages"
 # The marker functions Babel looks for when it extracts the strings (scripts/update_translations.py).
 EXTRACT_KEYWORDS = ("N_", "Np_:1,2", "gettext_", "ngettext_:1,2")

@@ -95,6 +95,8 @@ MESSAGES = {
     "network_partner_twice": N_("the partner `{partner}` is listed twice: keep one entry"),
     "hub_language_unknown": N_("`{value}` is not a known language code: use a two-letter code such as `en`, `el`, `fr`"),
     "hub_default_not_listed": N_("the default language `{lang}` must also be listed under `languages`"),
+    "hub_repository_not_github": N_("`{value}` is not the address of a repository on GitHub: write it as `https://github.com/OWNER/REPO`, e.g. `{suggestion}`"),
+    "hub_branch_format": N_("`{value}` is not a branch name: write the branch the site is built from, e.g. `main`"),
     # across records
     "ref_unknown": N_("there is no {kind} `{value}` (no file data/{folder}/{value}.yml){did_you_mean}{known}"),
     "known_ids": N_(": known {kind}: {known}"),
@@ -135,6 +137,9 @@ MESSAGES = {
     "url_idn": N_("the address's site name `{host}` is an internationalised name, `{ascii}` in plain letters: check that it is the site you mean (letters of other alphabets can look like Latin ones)"),
     "text_mixed_script": N_("the word `{word}` mixes alphabets: `{char}` ({character}) is not a {script} letter, although it looks like one; retype the word in one alphabet{did_you_mean}"),
     # --- end of the trust-boundary block ---
+    "page_translation_missing": N_("this page has no {language} ({lang}) translation yet: write it in {path} when there is one (until then the {default} text is shown)"),
+    "vocabulary_translation_missing": N_("the term `{term}` has no {language} ({lang}) label yet: add `{lang}: …` under its `label:` (until then the {default} label is shown)"),
+    "interface_translation_missing": N_("the interface has no {language} ({lang}) translation for {count} text(s) in {path}: translate them (the site's translations page lists them); until then they are shown in English"),
     "translation_missing": N_("no {language} ({lang}) text yet in {fields}: add the `{lang}:` text to each when there is a translation (until then the {default} text is shown)"),
     # --- media files (partnerhub.media): photos and documents, checked by content ------
     # (also file_absolute, file_parent and file_missing above; `value` is `media/…`)

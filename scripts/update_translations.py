@@ -24,7 +24,24 @@ KEYWORDS = [arg for keyword in EXTRACT_KEYWORDS for arg in ('-k', keyword)]
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "partnerhub" / "locale"
 POT = LOCALE / "messages.pot"
-LANGUAGES = ("el", "fr")
+
+
+def _languages() -> tuple[str, ...]:
+    """The catalogs to keep: every existing one, and one for each language of data/hub.yml
+    but the source language (a language added there gets its catalog, to translate)."""
+    from partnerhub.i18n import SOURCE_LANGUAGE
+    from partnerhub.yamlsource import load_yaml
+
+    found = {path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES").is_dir()}
+    try:
+        configured = load_yaml((ROOT / "data" / "hub.yml").read_text(encoding="utf-8")).data.get("languages") or []
+    except (OSError, AttributeError):
+        configured = []
+    found |= {lang for lang in configured if isinstance(lang, str) and lang.isalpha() and lang != SOURCE_LANGUAGE}
+    return tuple(sorted(found))
+
+
+LANGUAGES = _languages()
 
 
 def pybabel(*args: str) -> None:
@@ -34,6 +51,23 @@ def pybabel(*args: str) -> None:
 def extract() -> None:
     pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
             "--omit-header", "-o", str(POT), str(ROOT))
+    add_field_descriptions(POT)
+
+
+def add_field_descriptions(pot: Path) -> None:
+    """The models' field descriptions that `partnerhub new` writes as comments
+    (partnerhub/new/descriptions.py): strings no extractor finds in the code."""
+    from babel.messages.pofile import read_po, write_po
+
+    from partnerhub.new.descriptions import field_descriptions
+
+    with open(pot, "rb") as fh:
+        catalog = read_po(fh)
+    for description in field_descriptions():
+        if description not in catalog:
+            catalog.add(description, flags=("python-brace-format",) if "{" in description else ())
+    with open(pot, "wb") as fh:
+        write_po(fh, catalog, omit_header=True, sort_output=True)
 
 
 def update() -> None:
@@ -59,6 +93,7 @@ def check() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "messages.pot"
         pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "-o", str(pot), str(ROOT))
+        add_field_descriptions(pot)
         with open(pot, "rb") as fh:
             wanted = {m.id for m in read_po(fh) if m.id}
     status = 0

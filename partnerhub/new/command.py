@@ -10,15 +10,14 @@ over an existing file. Exit codes: 0 written, 1 the file exists (or a check fail
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable
 
-from babel import Locale
-
 import partnerhub.new.checks as C
 from partnerhub.hubdata import HubData, read_hub_for_command
-from partnerhub.i18n import gettext_ as _
+from partnerhub.i18n import current_language, gettext_ as _, language_name, set_language
 from partnerhub.new.questions import Question
 from partnerhub.new.write import check_rendered, render
 from partnerhub.registry import BY_NAME, RECORD_TYPES
@@ -26,9 +25,23 @@ from partnerhub.writing import create_file, refuse_links
 
 
 def _lang(hub) -> str:
-    """The default language, named: ``English (en)``."""
+    """The default language, named in the language of the questions: ``English (en)``, ``Αγγλικά (en)``."""
     lang = hub.config.default_language
-    return f"{Locale('en').languages.get(lang, lang)} ({lang})"
+    return f"{language_name(lang, current_language())} ({lang})"
+
+
+def choose_language(option: str | None, hub, environ=os.environ) -> str:
+    """The language of the questions, messages and comments: ``--lang``, else the
+    environment's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``el_GR.UTF-8`` -> ``el``) if it is
+    one of the hub's, else the hub's default language."""
+    if option:
+        return option
+    languages = hub.config.languages
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = (environ.get(name) or "").split(".")[0].split("_")[0].split("@")[0].lower()
+        if code in languages:
+            return code
+    return hub.config.default_language
 
 
 # What each record type asks (its entry in the registry), by type name.
@@ -115,6 +128,22 @@ def gather(kind: str, options: dict, hub: HubData, interactive: bool,
     return answers
 
 
+def _warn_similar(kind: str, answers: dict, hub: HubData, prog: str) -> None:
+    """A warning when the new record's name looks like an existing record's (new/similar.py)."""
+    from partnerhub.new.similar import similar_records
+
+    name = answers.get("name")
+    if not name:
+        return
+    folder = BY_NAME[kind].folder
+    found = similar_records(hub, folder, str(name), answers.get("id"))
+    if found:
+        print(_("{prog}: warning: {records} already in data/{folder}/ look(s) like `{name}`: check that it is not "
+                "the same {kind} (the file is written anyway; delete it if it is)").format(
+                    prog=prog, records=", ".join(f"`{record_id}`" for record_id in found), folder=folder, name=name,
+                    kind=_(BY_NAME[kind].label)), file=sys.stderr)
+
+
 def _next_steps(rel: str, kind: str) -> str:
     return _(
         "\nNext:\n"
@@ -132,6 +161,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     root, hub, status = read_hub_for_command(args.root, prog)
     if hub is None:
         return status
+    set_language(choose_language(args.lang, hub))
     interactive = not args.no_input and sys.stdin.isatty()
     options = {q.name: getattr(args, q.name, None) for q in QUESTIONS[kind]}
     try:
@@ -145,6 +175,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except Cancelled:
         print(_("\nCancelled: nothing was written."), file=sys.stderr)
         return 130
+    _warn_similar(kind, answers, hub, prog)
     text = render(kind, answers, hub)
     problems = check_rendered(kind, text, hub)
     if problems:
@@ -185,4 +216,6 @@ def add_parser(sub) -> None:
                 parser.add_argument(f"--{question.name}", metavar=question.name.upper(), help=help_text)
         parser.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
         parser.add_argument("--no-input", action="store_true", help=_("never ask questions, even in a terminal"))
+        parser.add_argument("--lang", help=_("language of the questions, messages and comments (default: LANG if "
+                                             "it is one of the hub's, else the hub's default language)"))
         parser.set_defaults(func=cmd_new)

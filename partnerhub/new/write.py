@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import ValidationError
 
 from partnerhub.hubdata import HubData
+from partnerhub.i18n import gettext_
 from partnerhub.model.dates import PartialDate
 from partnerhub.registry import BY_NAME
 from partnerhub.new.comments import comment
@@ -38,6 +39,7 @@ def render(kind: str, answers: dict, hub: HubData, today: dt.date | None = None)
     env = Environment(loader=PackageLoader("partnerhub.new", "templates"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["y"] = _plain_or_quoted
+    env.globals["_"] = gettext_  # the template's help in the language of `partnerhub new --lang`
     record_type = BY_NAME[kind]
     model = record_type.model
     config = hub.config

@@ -34,7 +34,8 @@ from partnerhub.render.map import record_map
 from partnerhub.render.markup import plain_words
 from partnerhub.render.relations import Relations, build_relations
 from partnerhub.render.search_meta import search_meta, theme_meta
-from partnerhub.render.urls import record_url
+from partnerhub.render.edit_links import edit_links, edit_links_html, page_address
+from partnerhub.render.urls import language_root, record_url, relative
 from partnerhub.render.site import CATALOGUE_ORDER, CATALOGUE_TITLES
 from partnerhub.search import policy
 
@@ -111,7 +112,7 @@ class SiteBuilder:
                  site_url: str = "") -> None:
         self.hub = hub
         self.lang = lang
-        self.site_url = site_url  # the site's address: webcal: links and metadata (absolute; none without it)
+        self.site_url = site_url  # absolute addresses: webcal: links, metadata, links that leave the site (edit, correct)
         self.rel = rel or build_relations(hub)
         self.loc = Localizer(lang, hub.config.default_language)
         self.texts = Texts(hub, self.loc)
@@ -179,6 +180,7 @@ class SiteBuilder:
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
         description = _description(summary)
+        html += self.edit_links(record_type, record.id, url)
         feed = open_data.feed_head(self.globals["syndication"], url, record_type.folder, record,
                                    self.texts.translate(FEED_TITLE).format(name=picked.text))
         return Page(url, picked.text, html, record_type.name, description,
@@ -186,11 +188,25 @@ class SiteBuilder:
                     head=feed + record_head(self.hub, self.rel, self.loc, record_type, record, description,
                                             self.site_url))
 
+    def edit_links(self, record_type: RecordType, record_id: str, url: str) -> Markup:
+        """'Edit this page' (the record's file) and 'Suggest a correction' (render/edit_links.py)."""
+        entry = self.hub.records[record_type.folder].get(record_id)
+        if entry is None:
+            return Markup("")
+        config = self.hub.config
+        file = entry.file.relative_to(self.hub.root).as_posix()
+        address = page_address(self.site_url, language_root(self.lang, config.default_language), url)
+        return edit_links_html(edit_links(config, file, address, self.lang, record_id), self.lang)
+
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
         title = self.loc.plain(self.hub.label("themes", term))
         page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
         page.record_id = term
+        config = self.hub.config  # its label and description are in the vocabulary's file
+        address = page_address(self.site_url, language_root(self.lang, config.default_language), url)
+        page.html += edit_links_html(edit_links(config, "data/vocabularies/themes.yml", address, self.lang, term),
+                                     self.lang)
         return page
 
     def record_pages(self) -> Iterator[Page]:
@@ -200,6 +216,20 @@ class SiteBuilder:
         for term in self.hub.vocabularies["themes"].root:
             yield self.theme_page(term)
         yield whats_new_page(self)
+        yield self.translations_page()
+
+    def translations_page(self) -> Page:
+        """The translations dashboard (render/translations_page.py), kept out of search engines."""
+        from partnerhub.render import translations_page as T
+
+        config = self.hub.config
+        here = language_root(self.lang, config.default_language) + T.URL
+        others = {code: relative(here, language_root(code, config.default_language) + T.URL)
+                  for code in config.languages}
+        page = self._page(T.URL, self.texts.translate(N_("Translations")), "translations.html", "translations",
+                          board=T.dashboard(self.hub, self.rel, self.lang), others=others)
+        page.noindex = True
+        return page
 
     def pages(self) -> Iterator[Page]:
         yield from self.nav_pages()

@@ -69,6 +69,14 @@ class Relations:
                 out.append(record)
         return out
 
+    def referred_by(self, target: str, target_id: str) -> list[tuple[str, object]]:
+        """(folder, record) of every visible record that refers to ``target_id`` of
+        ``target`` (a folder or a vocabulary), through any field, each once."""
+        seen: dict[tuple[str, str], object] = {}
+        for folder, _name, record in self._referrers.get((target, target_id), ()):
+            seen.setdefault((folder, record.id), record)
+        return [(folder, record) for (folder, _id), record in seen.items()]
+
     def partner_networks(self, partner_id: str) -> list[tuple]:
         """(network, role) for each visible network ``partner_id`` is a member of."""
         out = []

@@ -81,3 +81,9 @@ def sitemap(config, urls: list[str], site_url: str, lastmod: str | dict | None =
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def build_date(loc, today) -> dict[str, str]:
+    """The day the site was built, for the footer: ``{"iso": "2026-12-02", "text": "2 December
+    2026"}`` in the page's language (``loc``: a :class:`partnerhub.render.localize.Localizer`)."""
+    return {"iso": today.isoformat(), "text": loc.date(today)}

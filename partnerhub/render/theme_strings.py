@@ -15,4 +15,5 @@ THEME_STRINGS = [
     N_("Open data and licence"), N_("Data and texts: {licence}"), N_("Page not found"),
     N_("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
     N_("The page may have moved. Start again from the home page, or use the search."),
+    N_("Page built on {date}"), N_("Edit this page"), N_("Suggest a correction"),
 ]

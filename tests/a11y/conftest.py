@@ -39,6 +39,7 @@ PAGE_TYPES = {
     "about": "about/",
     "accessibility": "accessibility/",
     "contribute": "contribute/",
+    "translations": "translations/",
     "404": "404.html",
     "whats-new": "whats-new/",
 }

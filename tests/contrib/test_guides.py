@@ -16,7 +16,7 @@ from partnerhub.hubdata import read_hub
 from partnerhub.i18n import set_language
 
 from tests.support.site import ROOT  # noqa: E402
-PAGES = ("index.md", "meeting-report.md", "good-practice.md")
+PAGES = ("index.md", "meeting-report.md", "good-practice.md", "review.md")
 LANGS = ("en", "el")
 ERROR = re.compile(r"^data/\S+:\d+:\d+: (error|σφάλμα): ")
 FENCE = re.compile(r"^```(?P<lang>\w*)\n(?P<body>.*?)^```", re.M | re.S)

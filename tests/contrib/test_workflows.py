@@ -33,7 +33,7 @@ def _actionlint() -> str | None:
 
 
 def test_workflow_files_exist():
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml", "preview.yml"]
 
 
 def test_actionlint():
@@ -73,8 +73,14 @@ def test_every_uses_is_pinned_to_a_commit(path):
 def test_no_secrets_and_no_pull_request_target(path):
     text = path.read_text(encoding="utf-8")
     assert "pull_request_target" not in text
-    assert "secrets." not in text and "secrets[" not in text
     assert _yaml(path)["permissions"] == {"contents": "read"}
+    if path.name == "preview.yml":  # the secrets reach one step, as its environment, never a command line
+        steps = _yaml(path)["jobs"]["preview"]["steps"]
+        with_secrets = [step for step in steps if "secrets." in str(step)]
+        assert [step["name"] for step in with_secrets] == ["Publish the preview"]
+        assert "secrets." not in with_secrets[0]["run"]
+    else:
+        assert "secrets." not in text and "secrets[" not in text
 
 
 def test_pull_request_workflow():
@@ -84,14 +90,20 @@ def test_pull_request_workflow():
     assert "permissions" not in job  # the workflow's read-only token
     steps = job["steps"]
     runs = [step.get("run") for step in steps if "run" in step]
-    assert runs == ["./scripts/hub setup", "./scripts/hub validate --format github", "./scripts/hub build",
-                    "./scripts/hub test"]
+    assert runs[0] == "./scripts/hub setup" and runs[-1] == "./scripts/hub test"
+    # the changed files of the pull request (the merge commit against its base), annotated in her language
+    assert "git diff --name-only -z HEAD^1 HEAD > pr-preview/changed-files" in runs[1]
+    assert runs[2] == ("./scripts/hub run partnerhub ci annotate --changed-files pr-preview/changed-files "
+                       "--affected-json pr-preview/affected.json")
+    assert "./scripts/hub build" in runs
+    assert steps[0]["with"]["fetch-depth"] == 2
     uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
     assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-artifact"]
     setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["python-version"] == "3.11"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"].split() == ["site/", "pr-preview/"]
+    assert upload["with"]["name"] == "site-preview"
     checkout = steps[0]
     assert checkout["with"]["persist-credentials"] is False
 
@@ -99,6 +111,9 @@ def test_pull_request_workflow():
 def test_deploy_workflow():
     workflow = _yaml(GITHUB / "workflows" / "deploy.yml")
     assert workflow["on"]["push"] == {"branches": ["main"]}
+    (schedule,) = workflow["on"]["schedule"]  # daily: upcoming meetings become past ones on time
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit()
     jobs = workflow["jobs"]
     assert "permissions" not in jobs["build"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -109,6 +124,31 @@ def test_deploy_workflow():
     assert [step["uses"].split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
     runs = [step.get("run") for step in jobs["build"]["steps"] if "run" in step]
     assert runs == ["./scripts/hub setup", "./scripts/hub validate --format github", "./scripts/hub build"]
+
+
+def test_preview_workflow():
+    workflow = _yaml(GITHUB / "workflows" / "preview.yml")
+    run = workflow["on"]["workflow_run"]
+    assert run["workflows"] == [_yaml(GITHUB / "workflows" / "pr.yml")["name"]] and run["types"] == ["completed"]
+    job = workflow["jobs"]["preview"]
+    assert "workflow_run.conclusion == 'success'" in job["if"] and "workflow_run.event == 'pull_request'" in job["if"]
+    assert job["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "write"}
+    steps = job["steps"]
+    checkout = steps[0]
+    assert checkout["uses"].startswith("actions/checkout@") and "ref" not in checkout["with"]  # never the PR's code
+    download = next(step for step in steps if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == "site-preview"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    runs = {step["name"]: step.get("run", "") for step in steps}
+    # the number from the artifact is checked against the head the check built
+    assert "=~ ^[0-9]{1,9}$" in runs["Check the pull request's number"]
+    assert "workflow_run.head_sha" in str(next(s for s in steps if s["name"] == "Check the pull request's number"))
+    assert "partnerhub ci preview" in runs["Publish the preview"]
+    assert "partnerhub ci comment" in runs["Write the comment"]
+    commenting = [step for step in steps if "gh pr comment" in step.get("run", "")]
+    assert commenting and all(step["if"] == "steps.deploy.outputs.url != ''" for step in commenting)
+    # no expression is expanded inside a script: values reach the shell as environment variables
+    assert all("${{" not in step.get("run", "") for step in steps)
 
 
 def test_scripts_hub_has_the_commands_the_workflows_call():

@@ -35,6 +35,12 @@ UNTRIGGERABLE = {
     "media_output_failed": "the output folder cannot be written",
 }
 
+# Codes that need more than a fixture, and the test that shows their exact message.
+COVERED_ELSEWHERE = {
+    # a language without a catalog also lacks every record's and term's text: dozens of lines
+    "interface_translation_missing": "tests/i18n/test_translation_status.py",
+}
+
 # Codes that are parts of another message (a hint), not problems of their own.
 FRAGMENTS = {
     "did_you_mean", "known_fields", "quote_hint", "text_not_list", "text_not_map", "country_upper",
@@ -107,7 +113,7 @@ def test_every_message_code_has_a_fixture(tmp_path):
         root = copy_base_hub(tmp_path / f"c{number}")
         install_case(case, root)
         raised |= {problem.code for problem in load_hub(root).problems}
-    problems = set(MESSAGES) - FRAGMENTS - set(UNTRIGGERABLE)
+    problems = set(MESSAGES) - FRAGMENTS - set(UNTRIGGERABLE) - set(COVERED_ELSEWHERE)
     assert sorted(problems - raised) == []
     assert sorted(raised & set(UNTRIGGERABLE)) == []
     # hints: their fixed words stand in an expected line

@@ -236,6 +236,10 @@ def _practice(record_id: str, extra: str = "") -> str:
 
 
 CASES = [
+    # --- translations of hand-written pages (partnerhub/validation/translations.py) ------
+    Case("page_translation_missing", {"docs/en/about.md": "# About\n", "docs/el/about.md": "# Σχετικά\n"}, [
+        "docs/en/about.md:1:1: warning: this page has no French (fr) translation yet: write it in docs/fr/about.md "
+        "when there is one (until then the English text is shown)"]),
     # --- valid: the checks must not be stricter than the rules --------------------
     Case("photo_present", {"data/meetings/visit.yml": _meeting_with(_PHOTO.format(file="media/visit.jpg")),
                            "data/media/visit.jpg": small_jpeg()}, []),
