@@ -210,6 +210,27 @@ RECORDS_V2_MODEL_CODES = {"partial_date_format", "language_code", "meeting_repla
 WARNING_CODES = {"series_number_twice", "series_number_order", "meeting_held_in_future", "meeting_planned_in_past",
                  "meeting_outside_period", "practice_adaptation_without_source"}
 
+# libyaml's reasons for a syntax error it names, in plain words; others are shown as it says them
+_YAML_REASONS = (
+    ("did not find expected key", N_("a line that does not continue the fields above it")),
+    ("did not find expected '-' indicator", N_("a list entry without its `-`")),
+    ("could not find expected ':'", N_("a field name without its `:`")),
+    ("mapping values are not allowed", N_("a `:` where no field can start")),
+    ("found character that cannot start any token", N_("a character that cannot start a value")),
+    ("expected <block end>", N_("a line indented differently from the fields around it")),
+    ("found unexpected end of stream", N_("the file ends inside a value")),
+    ("found undefined alias", N_("an `*alias` with no `&anchor` before it")),
+)
+
+
+def yaml_reason(problem: str):
+    """libyaml's reason for a syntax error, as a translatable :class:`Word` when it is known."""
+    for start, words in _YAML_REASONS:
+        if problem.startswith(start):
+            return Word(words)
+    return problem
+
+
 _SHOWN_VALUE = 80  # longer values are cut in messages
 _SHOWN_PARAMS = ("value", "key", "word", "tag", "detail", "suggestion", "host")
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.reader import ReaderError
 
+from partnerhub.messages import yaml_reason
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -330,7 +332,7 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, where: Mark) -> YamlPr
         return YamlProblem(opened_at, "yaml_unclosed_quote", {"quote": opener})
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and opener in ("[", "{"):
         return YamlProblem(opened_at, "yaml_unclosed_bracket", {"bracket": opener, "closing": "]" if opener == "[" else "}"})
-    return YamlProblem(where, "yaml_syntax", {"detail": problem or str(exc)})
+    return YamlProblem(where, "yaml_syntax", {"detail": yaml_reason(problem or str(exc))})
 
 
 def load_yaml(text: str) -> YamlDocument:

@@ -44,3 +44,19 @@ def test_errors_from_the_one_pass():
     assert [p.code for p in load_yaml("# nothing\n").problems] == ["yaml_empty"]
     keyed = load_yaml("&k x: 1\n*k : 2\n")
     assert keyed.data == {"x": 1} and [p.code for p in keyed.problems] == ["yaml_duplicate_key"]
+
+
+def test_a_syntax_error_reason_is_in_the_readers_language():
+    from partnerhub.i18n import set_language
+    from partnerhub.messages import render
+
+    problem, = load_yaml("id: x\ntitle:\n  en: a\n en: b\n").problems
+    assert problem.code == "yaml_syntax"
+    set_language("el")
+    try:
+        assert render(problem.code, problem.params) == (
+            "αυτό δεν είναι έγκυρο YAML (μια γραμμή που δεν συνεχίζει τα πεδία από πάνω της): "
+            "ελέγξτε τις εσοχές και τα εισαγωγικά σε αυτή τη γραμμή και στην προηγούμενη")
+    finally:
+        set_language("en")
+    assert "did not find" not in render(problem.code, problem.params)
