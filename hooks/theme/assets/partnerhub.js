@@ -116,9 +116,13 @@
     apply(false);
   }
 
-  // Map: hovering or focusing a link in the map's list lights up its point.
+  // Map: hovering or focusing a link in the map's list lights up its point; the link that
+  // skips to the list (a closed <details>) opens it.
   function setupMaps() {
     document.querySelectorAll("[data-ph-map]").forEach(function (map) {
+      var skip = map.querySelector(".ph-map__skip");
+      var list = map.querySelector("details.ph-map__list");
+      if (skip && list) skip.addEventListener("click", function () { list.open = true; });
       function light(event, on) {
         var link = event.target.closest && event.target.closest(".ph-map__list a[href]");
         if (!link) return;
