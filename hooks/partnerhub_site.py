@@ -45,6 +45,7 @@ from partnerhub import publish
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render.csp import with_policy
 from partnerhub.render.fallback import fallback_page
+from partnerhub.render.hub_values import fill_hub_values, site_description
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
@@ -112,6 +113,7 @@ def on_config(config):
     names = hub.config.name
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
+    config.site_description = site_description(hub, lang) or config.site_description  # escaped by base.html
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel)
     return config
@@ -201,6 +203,7 @@ def on_page_content(html, page, config, files):
     generated = _Build.pages.get(src_uri)
     if generated is not None:
         return generated.html
+    html = fill_hub_values(html, _Build.hub, config.extra[LANG_KEY])  # contact etc. from data/hub.yml
     text_lang = _Build.fallbacks.get(src_uri)
     if text_lang is not None:
         return fallback_page(html, config.extra[LANG_KEY], text_lang)

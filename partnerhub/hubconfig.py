@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from partnerhub.model.fields import FEW, NameText, Url
+from partnerhub.model.fields import FEW, Email, NameText, SummaryText, Url
 
 SPDX_LIST = Path(__file__).with_name("spdx_licences.txt")
 
@@ -70,6 +70,9 @@ class HubConfig(BaseModel):
     default_language: LanguageCode = Field(description="The language every record must have text in.")
     licence: Licence = Field("CC-BY-4.0", description="SPDX id of the licence of the data and texts, e.g. CC-BY-4.0.")
     repository: Url | None = Field(None, description="Where the hub's sources live (for 'edit this page').")
+    description: dict[str, SummaryText] = Field(
+        default_factory=dict, description="What the hub is, in a sentence, per language (the pages' description).")
+    contact: Email | None = Field(None, description="Where readers write about the site (accessibility feedback).")
 
     @field_validator("languages")
     @classmethod
@@ -83,7 +86,7 @@ class HubConfig(BaseModel):
     def _default_is_a_language(self) -> "HubConfig":
         if self.default_language not in self.languages:
             raise PydanticCustomError("hub_default_not_listed", "default not listed", {"lang": self.default_language})
-        for lang in self.name:
+        for lang in [*self.name, *self.description]:
             if lang not in self.languages:
                 raise PydanticCustomError("hub_name_language", "name language",
                                           {"key": lang, "known": ", ".join(self.languages)})

@@ -137,6 +137,8 @@ def first_query(site: Path, lang_prefix: str, query: str, full_text: bool = Fals
                 page.locator("[data-ph-search-input]").wait_for()
             page.locator("[data-ph-search-input]").click()
             page.keyboard.type(query)
+            page.wait_for_function("q => document.querySelector('[data-ph-search-status]').dataset.query === q",
+                                   arg=query, timeout=30000)
             page.locator(".ph-search__result").first.wait_for(timeout=30000)
             page.wait_for_load_state("networkidle")
             seconds = time.perf_counter() - started

@@ -23,6 +23,7 @@ from partnerhub.i18n import N_, translations
 from partnerhub.labels import MEETING_FORMAT, MEETING_STATUS, NAME_KIND, PRACTICE_STATUS
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
+from partnerhub.render.fallback import with_page_notice
 from partnerhub.render.context import Links, Texts
 from partnerhub.render.localize import Localizer
 from partnerhub.render.map import record_map
@@ -156,18 +157,26 @@ class SiteBuilder:
         picked = self.loc.pick(record.display_name)
         html = self._render(record_type.template, url, record=record, record_type=record_type,
                             search_meta=search_meta(self.rel, self.texts, record_type, record))
-        summary = self.loc.plain(record.summary_text)
+        summary = self.loc.pick(record.summary_text)
+        if summary.text.strip() and not summary.fallback:
+            description = _description(summary.text)
+        else:  # no summary in this language: say what the page is, in this language
+            description = self.texts.translate(N_("{name} ({kind}), on {hub}")).format(
+                name=self.loc.plain(record.display_name), kind=self.texts.translate(record_type.singular_title),
+                hub=self.loc.plain(self.hub.config.name))
         toc = table_of_contents(html)
+        html = with_page_notice(html, self.lang)
         if record.visibility != "public":  # only in the partners' build: say so on the page
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
-        return Page(url, picked.text, html, record_type.name, _description(summary),
+        return Page(url, picked.text, html, record_type.name, description,
                     record.id, picked.lang if picked.fallback else None, toc, noindex=record.visibility != "public")
 
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
         title = self.loc.plain(self.hub.label("themes", term))
         page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
+        page.html = with_page_notice(page.html, self.lang)
         page.record_id = term
         return page
 
