@@ -18,4 +18,5 @@ THEME_STRINGS = [
     # the search dialog (hooks/theme/partials/header.html, assets/ph-search.js)
     N_("{count} result"), N_("{count} results"), N_("No results for “{query}”"), N_("Search is not available."),
     N_("Show more results"), N_("Filters"), N_("Clear filters"),
+    N_("Version of {date}"),  # printed pages (partials/footer.html)
 ]
