@@ -102,6 +102,9 @@ def test_results_come_before_closed_filters_in_one_order(desktop, server, site):
             return !!(list.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING);
         }""")
         assert before, "the results come first"
+        assert desktop.locator(".ph-search__filter").count() == 0  # fetched only when opened
+        desktop.locator("[data-ph-search-filters] > summary").click()
+        desktop.locator(".ph-search__filter").first.wait_for()
         names = [n.strip() for n in desktop.locator(".ph-search__filter > summary").all_text_contents()]
         wanted = config["filter_order"][lang]
         orders[lang] = [wanted.index(name) for name in names]

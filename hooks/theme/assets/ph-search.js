@@ -6,7 +6,7 @@
 // it keeps focus inside while open, closes with Escape and gives focus back.
 //
 // - Results come first; the filters follow in a closed <details>, in one order for every
-//   language (pagefind/partnerhub.json: filter_order).
+//   language (pagefind/partnerhub.json: filter_order), fetched when first opened.
 // - The query and the filters are in the page's URL (?q=…&f=Name:Value), restored on load.
 // - The number of results is announced by a live region (role="status").
 // - Excerpts are built here from the page's indexed text, in the page's language, without
@@ -48,6 +48,7 @@
   var shown = [];
   var shownCount = 0;
   var selected = {}; // filter name -> [values]
+  var filtersBuilt = false;
 
   // --- folding (the tables of partnerhub/text.py) -----------------------------------------
   function translate(text, table) {
@@ -111,10 +112,16 @@
         fullText.checked = false;
         fullText.addEventListener("change", function () {
           status.removeAttribute("data-query");
-          buildFilters().then(search);
+          (filtersBuilt ? buildFilters() : Promise.resolve()).then(search);
         });
       }
-      return buildFilters();
+      // The filters' values are fetched when the filters are first opened (or the URL sets
+      // one): a first query does not pay for them.
+      filterBox.hidden = false;
+      filterBox.addEventListener("toggle", function () {
+        if (filterBox.open && !filtersBuilt) buildFilters();
+      });
+      return Object.keys(selected).length ? buildFilters() : null;
     });
     return loading;
   }
@@ -130,6 +137,7 @@
     });
   }
   function buildFilters() {
+    filtersBuilt = true;
     return engine(currentBundle()).then(function (pagefind) {
       return pagefind.filters();
     }).then(function (available) {
@@ -171,7 +179,6 @@
         group.appendChild(fieldset);
         filterGroups.appendChild(group);
       });
-      filterBox.hidden = !filterGroups.children.length;
       if (Object.keys(selected).length) filterBox.open = true;
       showFilterCount();
     });
