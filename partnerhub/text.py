@@ -77,6 +77,10 @@ SEARCH_KEY_STEPS = [
     ("gk", "g"), ("gg", "g"), ("ng", "g"), ("q", "th"),
 ]
 _DOUBLE = re.compile(r"([a-z])\1+")
+# A query's key words lose their final vowels (words of six letters or more), so that a key
+# matches every inflection as a prefix: "kinoniki" (κοινωνική) finds kinoniko, kinoniku, kinonikis.
+QUERY_ENDING = "[aeiou]+$"
+QUERY_ENDING_MIN_LENGTH = 6
 
 
 def search_key(text: str) -> str:
@@ -96,7 +100,8 @@ def folding_table() -> dict:
     def pairs(table: dict) -> dict:
         return {chr(k): v for k, v in table.items()}
     return {"special": pairs(_SPECIAL), "greek_pairs": _GREEK_PAIRS, "greek": pairs(_GREEK),
-            "cyrillic": pairs(_CYRILLIC), "key_steps": SEARCH_KEY_STEPS}
+            "cyrillic": pairs(_CYRILLIC), "key_steps": SEARCH_KEY_STEPS,
+            "query_ending": QUERY_ENDING, "query_ending_min_length": QUERY_ENDING_MIN_LENGTH}
 
 
 # --- invisible and look-alike characters ---------------------------------------------

@@ -29,6 +29,15 @@ QUERIES = [
 ]
 
 
+def test_greeklish_finds_inflected_forms(desktop, server):
+    """"koinoniki apomonosi" (κοινωνική απομόνωση) finds pages that say "κοινωνικής απομόνωσης"
+    or "κοινωνικό αποκλεισμό" as the Greek query does: at least as many pages."""
+    open_dialog(desktop, server + "el/")
+    greek, _ = results(desktop, "κοινωνικη απομονωση")
+    greeklish, _ = results(desktop, "koinoniki apomonosi")
+    assert greeklish >= min(greek, 5), (greek, greeklish)
+
+
 def open_dialog(page, url: str) -> None:
     page.goto(url)
     page.locator("[data-ph-search-open]").click()

@@ -78,11 +78,17 @@
     }).join(" ");
   }
 
-  // The query's key, where this language's index has keys (one-letter keys left out: a key
-  // of "jjjj" is "j", and Pagefind would match every word starting with it).
+  // The query's key, where this language's index has keys, without the final vowels of its
+  // longer words (partnerhub.text.QUERY_ENDING); one-letter keys left out: a key of "jjjj"
+  // is "j", and Pagefind would match every word starting with it.
   function queryKey(query) {
     if (!query || (settings.folded || []).indexOf(lang) < 0) return "";
-    return keyOf(query).split(" ").filter(function (word) { return word.length > 1; }).join(" ");
+    var ending = settings.folding.query_ending ? new RegExp(settings.folding.query_ending) : null;
+    var shortest = settings.folding.query_ending_min_length || 6;
+    return keyOf(query).split(" ").map(function (word) {
+      // the final vowels go, so that the key finds every inflection as a prefix
+      return ending && word.length >= shortest ? word.replace(ending, "") : word;
+    }).filter(function (word) { return word.length > 1; }).join(" ");
   }
 
   // --- loading -----------------------------------------------------------------------------
