@@ -15,8 +15,10 @@ from partnerhub.render.localize import Localizer
 TEXT_NOTICE = N_("This text is not yet available in this language. It is shown in {language}.")
 PAGE_NOTICE = N_("This page is not yet available in this language. It is shown in {language}.")
 PARTS_NOTICE = N_("Some texts on this page are not yet available in this language. They are shown in {language}, "
-                  "with a line beside them.")
-_BLOCK_LANG = re.compile(r'<div class="ph-fallback ph-fallback--part"[^>]*><div lang="([^"]+)">')
+                  "marked as such.")
+FALLBACK_TEXT_CLASS = "ph-fallback-text"  # a name or a line in another language (render/context.py)
+_OTHER_LANGUAGE = re.compile(r'<div class="ph-fallback ph-fallback--part"[^>]*><div lang="([^"]+)">'
+                             rf'|<span class="{FALLBACK_TEXT_CLASS}" lang="([^"]+)">')
 
 
 def fallback_block(html: str, page_lang: str, text_lang: str, notice: str | None = None) -> Markup:
@@ -37,12 +39,17 @@ def fallback_block(html: str, page_lang: str, text_lang: str, notice: str | None
 def with_page_notice(html: Markup, page_lang: str) -> Markup:
     """``html`` (a page's body) with one notice before it if some of its blocks are shown in
     another language, naming those languages."""
-    languages = list(dict.fromkeys(_BLOCK_LANG.findall(str(html))))
+    languages = list(dict.fromkeys(block or line for block, line in _OTHER_LANGUAGE.findall(str(html))))
     if not languages:
         return html
     names = ", ".join(Localizer(page_lang, lang).language(lang) for lang in languages)
     message = translations(page_lang).gettext(PARTS_NOTICE).format(language=names)
-    return Markup('<p class="ph-fallback__notice ph-fallback__notice--page" role="note">{}</p>').format(message) + html
+    notice = Markup('<p class="ph-fallback__notice ph-fallback__notice--page" role="note">{}</p>').format(message)
+    at = str(html).find("</h1>")  # under the page's title
+    if at < 0:
+        return notice + html
+    at += len("</h1>")
+    return Markup(str(html)[:at]) + notice + Markup(str(html)[at:])
 
 
 def fallback_page(html: str, page_lang: str, text_lang: str) -> str:

@@ -129,7 +129,7 @@ class SiteBuilder:
 
     def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
         html = self._render(template, url, title=title, **context)
-        return Page(url, title, html, kind, toc=table_of_contents(html))
+        return Page(url, title, with_page_notice(html, self.lang), kind, toc=table_of_contents(html))
 
     # --- pages in the navigation ---------------------------------------------------
     def home(self) -> Page:
@@ -176,7 +176,6 @@ class SiteBuilder:
         url = f"themes/{term}/"
         title = self.loc.plain(self.hub.label("themes", term))
         page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
-        page.html = with_page_notice(page.html, self.lang)
         page.record_id = term
         return page
 

@@ -35,6 +35,8 @@ def test_one_notice_per_page_and_every_fallback_block_marked(site, page, lang):
             marked = block if block.get("lang") else block.find(attrs={"lang": True})
             assert marked is not None and marked["lang"] != lang, url
             assert block.get("data-pagefind-ignore") == "all"
+        for line in main.select(".ph-fallback-text"):  # names and lines: marked with their language
+            assert line["lang"] != lang, url
 
 
 @pytest.mark.parametrize("kind", ["home", "networks", "partners", "about", "accessibility", "partner", "practice"])
