@@ -51,6 +51,7 @@ from partnerhub.render import assets
 from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
+from partnerhub.render.hub_values import fill_hub_values, site_description
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
@@ -121,6 +122,7 @@ def on_config(config):
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.extra["partnerhub_feed"] = feeds.head_link(hub.config, lang)  # base.html's <link rel="alternate">
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
+    config.site_description = site_description(hub, lang) or config.site_description  # escaped by base.html
     config.nav = navigation(lang, _hand_written(_root(config), default))
     _Build.builder = SiteBuilder(hub, lang, _Build.rel, site_url=_Build.site_url)
     config.extra["partnerhub_built"] = build_date(_Build.builder.loc, _Build.builder.today)
@@ -216,6 +218,7 @@ def on_page_content(html, page, config, files):
     generated = _Build.pages.get(src_uri)
     if generated is not None:
         return generated.html
+    html = fill_hub_values(html, _Build.hub, config.extra[LANG_KEY])  # contact etc. from data/hub.yml
     text_lang = _Build.fallbacks.get(src_uri)
     if text_lang is not None:
         return fallback_page(html, config.extra[LANG_KEY], text_lang)

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from partnerhub.model.fields import FEW, NameText, Url
+from partnerhub.model.fields import FEW, Email, NameText, SummaryText, Url
 
 SPDX_LIST = Path(__file__).with_name("spdx_licences.txt")
 
@@ -105,6 +105,9 @@ class HubConfig(BaseModel):
     branch: Annotated[str, Field(max_length=100), AfterValidator(_check_branch)] = Field(
         "main", description="The repository's branch that the site is built from (for 'Edit this page').",
         json_schema_extra={"pattern": r"^(?!.*\.\.)(?!.*\.$)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$"})
+    description: dict[str, SummaryText] = Field(
+        default_factory=dict, description="What the hub is, in a sentence, per language (the pages' description).")
+    contact: Email | None = Field(None, description="Where readers write about the site (accessibility feedback).")
 
     @field_validator("languages")
     @classmethod
@@ -118,7 +121,7 @@ class HubConfig(BaseModel):
     def _default_is_a_language(self) -> "HubConfig":
         if self.default_language not in self.languages:
             raise PydanticCustomError("hub_default_not_listed", "default not listed", {"lang": self.default_language})
-        for lang in self.name:
+        for lang in [*self.name, *self.description]:
             if lang not in self.languages:
                 raise PydanticCustomError("hub_name_language", "name language",
                                           {"key": lang, "known": ", ".join(self.languages)})

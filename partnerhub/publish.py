@@ -72,5 +72,7 @@ def media(hub, rel, site_dir: Path) -> int:
 
 def search_index(site_dir: Path, languages: list[str]) -> None:
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: benchmarks of the pages alone
-        build_index(site_dir, languages)
+        from partnerhub.render.search_meta import filter_order
+
+        build_index(site_dir, languages, filter_order={lang: filter_order(lang) for lang in languages})
     shutil.rmtree(light.source_dir(site_dir), ignore_errors=True)  # never published

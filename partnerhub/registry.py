@@ -66,6 +66,8 @@ class Catalogue:
     # the group (a msgid) under which the list beside the map puts a record that has no
     # point on the map, say why: an online meeting, a partner without coordinates
     unplaced: Callable[[Record], str] = lambda record: N_("Not on the map (no coordinates)")
+    # facets whose values style the map's points, explained in a legend under the map
+    map_legend: tuple[str, ...] = ()
     # links added to a column's cells: (column key, msgid before them, folder, record -> ids),
     # e.g. a cancelled meeting's status followed by "replaced by" and its replacements
     cell_links: tuple[tuple[str, str, str, Callable[[Record], list]], ...] = ()
@@ -234,7 +236,7 @@ MEETINGS = RecordType(
     rules=_rules(series.hosts_are_members, series.sessions_within_dates, series.meeting_series),
     catalogue=Catalogue(style="table", columns=("dates", "name", "network", "host", "status"), order="date",
                         map_title=N_("Map of meetings"), map_list_title=N_("Meetings by country"),
-                        unplaced=_meeting_unplaced,
+                        unplaced=_meeting_unplaced, map_legend=("format", "status"),
                         cell_links=(("status", N_("replaced by"), "meetings", lambda m: m.replaced_by),)),
     places=_meeting_places,
     place_names_in_search=True,

@@ -7,6 +7,10 @@ agree (``Σέρρες`` is ``serres`` everywhere):
 * :func:`to_ascii` for the Latin, ASCII form of a name in any script (Greek after ELOT 743
   as on Greek passports, Cyrillic after the Serbian/Montenegrin Latin alphabet with ASCII
   digraphs), used for search and ids;
+* :func:`search_key` for the key that search compares, which forgives the ways people type
+  Greek in Latin letters (Greeklish: ``koinoniko``, ``koinwniko``, ``kentro koinothtas``)
+  and the vowels they mix up (ο/ω, ει/ι/η/υ/οι, αι/ε); :func:`folding_table` hands the same
+  tables to the search dialog's JavaScript, so that a query is keyed as the index was;
 * :func:`suggest_id` for the id a contributor probably meant, computed from the text a
   reader sees (invisible format characters dropped, look-alike letters read as the letters
   they imitate);
@@ -59,6 +63,45 @@ def to_ascii(text: str) -> str:
         folded = folded.replace(pair, latin)
     folded = folded.translate(_GREEK).translate(_CYRILLIC)
     return _NOT_WORD.sub(" ", folded).strip()
+
+
+# Search keys: after to_ascii(), steps applied in order to each word, so that the spellings
+# people use for one Greek word meet: ELOT 743 (what to_ascii writes), Greeklish habits
+# (w for ω, 8 for θ, h for η, x or kh for χ, ks for ξ, b for μπ, d for ντ, u for ου,
+# au/eu for αυ/ευ) and vowel slips (ι, η, υ, ει, οι all "i"; αι and ε "e"; ο and ω "o").
+# θ ("th", "8") is "q" while a lone "h" is read as η, then "th" again.
+SEARCH_KEY_STEPS = [
+    ("8", "th"), ("th", "q"), ("ph", "f"), ("ch", "x"), ("kh", "x"), ("ks", "x"), ("dh", "d"), ("gh", "g"),
+    ("w", "o"), ("h", "i"), ("au", "av"), ("eu", "ev"), ("af", "av"), ("ef", "ev"), ("ou", "u"),
+    ("ei", "i"), ("oi", "i"), ("yi", "i"), ("y", "i"), ("ai", "e"), ("mp", "b"), ("nt", "d"),
+    ("gk", "g"), ("gg", "g"), ("ng", "g"), ("q", "th"),
+]
+_DOUBLE = re.compile(r"([a-z])\1+")
+# A query's key words lose their final vowels (words of six letters or more), so that a key
+# matches every inflection as a prefix: "kinoniki" (κοινωνική) finds kinoniko, kinoniku, kinonikis.
+QUERY_ENDING = "[aeiou]+$"
+QUERY_ENDING_MIN_LENGTH = 6
+
+
+def search_key(text: str) -> str:
+    """The search key of ``text``: ``Κοινωνικό Παντοπωλείο``, ``koinoniko pantopoleio``,
+    ``koinwniko pantopwleio`` and ``κινονικο παντοπολιο`` all give ``kinoniko padopolio``."""
+    words = []
+    for word in to_ascii(text).split():
+        for old, new in SEARCH_KEY_STEPS:
+            word = word.replace(old, new)
+        words.append(_DOUBLE.sub(r"\1", word))
+    return " ".join(words)
+
+
+def folding_table() -> dict:
+    """The tables of :func:`fold`, :func:`to_ascii` and :func:`search_key`, as JSON data for
+    the search dialog (``hooks/theme/assets/ph-search.js`` applies them in the same order)."""
+    def pairs(table: dict) -> dict:
+        return {chr(k): v for k, v in table.items()}
+    return {"special": pairs(_SPECIAL), "greek_pairs": _GREEK_PAIRS, "greek": pairs(_GREEK),
+            "cyrillic": pairs(_CYRILLIC), "key_steps": SEARCH_KEY_STEPS,
+            "query_ending": QUERY_ENDING, "query_ending_min_length": QUERY_ENDING_MIN_LENGTH}
 
 
 # --- invisible and look-alike characters ---------------------------------------------

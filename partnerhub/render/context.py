@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from partnerhub.i18n import Np_, translations
 from partnerhub.labels import ROLE
 from partnerhub.media import DOCUMENT, PHOTO, document_path, photo_variants
-from partnerhub.render.fallback import fallback_block
+from partnerhub.render.fallback import FALLBACK_TEXT_CLASS, fallback_block
 from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import inline, markdown_to_html, plain_words
 from partnerhub.render.relations import Relations
@@ -82,7 +82,9 @@ class Texts:
     @staticmethod
     def _marked(picked, html) -> Markup:
         """``html`` as is, or in a ``lang`` span when it stands in for a missing translation."""
-        return Markup('<span lang="{}">{}</span>').format(picked.lang, html) if picked.fallback else escape(html)
+        if not picked.fallback:
+            return escape(html)
+        return Markup('<span class="{}" lang="{}">{}</span>').format(FALLBACK_TEXT_CLASS, picked.lang, html)
 
     def name(self, record) -> Markup:
         picked = self.loc.pick(record.display_name)

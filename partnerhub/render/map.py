@@ -2,10 +2,14 @@
 
 Country outlines come from ``partnerhub/geo`` (Natural Earth, public domain, projected and
 simplified at generation time); points are placed with the same projection from the
-records' coordinates. Each point is a link to its record with an accessible name; beside the
-map, the same links are listed by country for screen readers and keyboard users (a link
-before the map skips to that list). Points and list items carry the same ``data-*`` facets
-as the catalogue's rows, so the catalogue filters hide them too.
+records' coordinates. The view is fitted to the points (wherever they are); points closer
+than their size are set in a ring around a badge with their number; places are labelled
+where a label has room; the facets a record type names (``Catalogue.map_legend``: a meeting's
+format and status) style the points, explained by a legend. Each point is a link to its
+record with an accessible name; under the map, the same links are listed by country, a
+plain list in a closed ``<details>`` (the catalogue's table below lists the records too; a
+link before the map opens and skips to that list). Points and list items carry the same
+``data-*`` facets as the catalogue's rows, so the catalogue filters hide them too.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from partnerhub.render.urls import record_url
 from partnerhub.i18n import N_, gettext
 from partnerhub.text import fold
 
-PADDING_KM = 220.0
+PADDING_KM = 300.0
 MIN_WIDTH_KM = 1400.0
 ASPECT = 4 / 3  # width / height of the map
 
@@ -38,6 +42,7 @@ class Point:
     y: float
     facets: dict = field(default_factory=dict)
     detail: str = ""  # shown after the link in the list (meeting dates)
+    place: str = ""  # the place's name, for the label on the map
 
 
 def _coordinates(rel, place):
@@ -76,7 +81,7 @@ def _points(cat) -> tuple[list[Point], dict[str, list[Point]]]:
         label = ", ".join(part for part in (name, str(Markup(detail).striptags()),
                                             "" if place is record else loc.plain(place.display_name)) if part)
         points.append(Point(record.id, href, f"{label} ({loc.country(place.country)})", cat.texts.name(record),
-                            place.country, x, y, entry.values, detail))
+                            place.country, x, y, entry.values, detail, loc.plain(place.display_name)))
     return points, unplaced
 
 
@@ -89,9 +94,10 @@ def _view_box(points: list[Point]) -> tuple[float, float, float, float]:
     return cx - width / 2, cy - height / 2, width, height
 
 
-def _spread(points: list[Point], radius: float) -> None:
+def _spread(points: list[Point], radius: float) -> list[tuple[float, float, list[Point]]]:
     """Points closer than a point's size are set around their common centre, so that
-    each stays visible and clickable (two meetings at the same host, a city and its agency)."""
+    each stays visible and clickable (two meetings at the same host, a city and its agency);
+    returns the groups as (centre x, centre y, points)."""
     clusters: list[list[Point]] = []
     for point in points:
         for cluster in clusters:
@@ -100,21 +106,65 @@ def _spread(points: list[Point], radius: float) -> None:
                 break
         else:
             clusters.append([point])
+    groups = []
     for cluster in clusters:
-        if len(cluster) < 2:
-            continue
         cx = sum(p.x for p in cluster) / len(cluster)
         cy = sum(p.y for p in cluster) / len(cluster)
-        ring = radius * max(1.3, 1.1 * len(cluster) / math.pi)
+        groups.append((cx, cy, cluster))
+        if len(cluster) < 2:
+            continue
+        ring = radius * max(1.9, 1.15 * len(cluster) / math.pi)
         for i, point in enumerate(cluster):
             angle = 2 * math.pi * i / len(cluster) - math.pi / 2
             point.x, point.y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
+    return groups
 
 
-def _svg(which: str, points: list[Point], title: str, title_id: str) -> Markup:
+LABEL_CHARS = 22
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _labels(groups, radius: float, view: tuple[float, float, float, float]) -> list[Markup]:
+    """A label beside each group that has room (the biggest groups first), with the place's
+    name, or the names' common place, and no label over another; on the left of its point
+    where the right has no room."""
+    x0, _y0, view_width, _h = view
+    size = radius * 1.5
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for cx, cy, cluster in sorted(groups, key=lambda g: -len(g[2])):
+        names = list(dict.fromkeys(p.place for p in cluster if p.place))
+        if len(names) != 1:
+            continue
+        text = _short(names[0])
+        width = len(text) * size * 0.55
+        ring = radius * (max(1.9, 1.15 * len(cluster) / math.pi) + 1.4 if len(cluster) > 1 else 1.6)
+        x, y, anchor = cx + ring, cy + size * 0.35, "start"
+        if x + width > x0 + view_width:
+            x, anchor = cx - ring, "end"
+        box = (x - (width if anchor == "end" else 0), y - size, x + (0 if anchor == "end" else width), y + size * 0.3)
+        if any(not (box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]) for b in placed):
+            continue
+        placed.append(box)
+        out.append(Markup('<text class="ph-map__label" x="{:.0f}" y="{:.0f}" font-size="{:.0f}" text-anchor="{}">{}'
+                          '</text>').format(x, y, size, anchor, text))
+    return out
+
+
+def _point_classes(point: Point, legend: tuple[str, ...]) -> str:
+    classes = ["ph-map__point"]
+    for key in legend:
+        classes += [f"ph-map__point--{key}-{value}" for value in point.facets.get(key, [])]
+    return " ".join(classes)
+
+
+def _svg(which: str, points: list[Point], title: str, title_id: str, legend: tuple[str, ...] = ()) -> Markup:
     x0, y0, width, height = _view_box(points)
     radius = width / 85
-    _spread(points, radius)
+    groups = _spread(points, radius)
     active = {p.country for p in points}
     shapes = []
     for country in europe()["countries"]:
@@ -123,18 +173,48 @@ def _svg(which: str, points: list[Point], title: str, title_id: str) -> Markup:
             continue
         css = "ph-map__country ph-map__country--active" if country["iso"] in active else "ph-map__country"
         shapes.append(Markup('<path class="{}" d="{}"/>').format(css, country["d"]))
+    badges = [Markup('<g class="ph-map__group-badge"><circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}"/>'
+                     '<text x="{x:.0f}" y="{ty:.0f}" font-size="{fs:.0f}" text-anchor="middle">{n}</text></g>').format(
+                         x=cx, y=cy, r=radius * 1.25, ty=cy + radius * 0.5, fs=radius * 1.4, n=len(cluster))
+              for cx, cy, cluster in groups if len(cluster) > 1]
     dots = []
     for p in sorted(points, key=lambda p: (p.y, p.x)):  # southern points drawn last, on top
         dots.append(Markup(
-            '<a class="ph-map__point" href="{href}" aria-label="{label}" data-ph-map-item{data}>'
+            '<a class="{css}" href="{href}" aria-label="{label}" data-ph-map-item{data}>'
             '<title>{label}</title><circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}"/></a>'
-        ).format(href=p.href, label=p.label, data=data_attributes(p.facets), x=p.x, y=p.y, r=radius))
+        ).format(css=_point_classes(p, legend), href=p.href, label=p.label, data=data_attributes(p.facets),
+                 x=p.x, y=p.y, r=radius))
     return Markup(
         '<svg class="ph-map__svg ph-map__svg--{which}" viewBox="{x:.0f} {y:.0f} {w:.0f} {h:.0f}" '
         'role="group" aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg">'
-        '<g class="ph-map__land" aria-hidden="true">{shapes}</g><g class="ph-map__points">{dots}</g></svg>'
+        '<g class="ph-map__land" aria-hidden="true">{shapes}</g>'
+        '<g class="ph-map__labels" aria-hidden="true">{badges}{labels}</g>'
+        '<g class="ph-map__points">{dots}</g></svg>'
     ).format(which=which, x=x0, y=y0, w=width, h=height, title_id=title_id,
-             shapes=Markup("").join(shapes), dots=Markup("").join(dots))
+             shapes=Markup("").join(shapes), badges=Markup("").join(badges),
+             labels=Markup("").join(_labels(groups, radius, (x0, y0, width, height))), dots=Markup("").join(dots))
+
+
+def _legend(cat, points: list[Point]) -> Markup:
+    """What the points' styles mean: a list per facet of ``Catalogue.map_legend``, with the
+    values the points have, each beside a swatch drawn with the same classes."""
+    blocks = []
+    for key in cat.type.catalogue.map_legend:
+        use = cat.type.facet(key)
+        present = {value for p in points for value in p.facets.get(key, [])}
+        values = [value for value, _label in getattr(use.facet, "choices", ())] or sorted(present)
+        items = Markup("").join(
+            Markup('<li><svg class="ph-map__swatch" viewBox="0 0 20 20" aria-hidden="true"><g class="ph-map__point '
+                   'ph-map__point--{key}-{value}"><circle cx="10" cy="10" r="6"/></g></svg>{label}</li>').format(
+                key=key, value=value, label=use.facet.label_of(value, cat.labels))
+            for value in values if value in present)
+        if items:
+            blocks.append(Markup('<div class="ph-map__legend-part"><p class="ph-map__legend-title">{}</p>'
+                                 '<ul class="ph-map__legend-items">{}</ul></div>').format(
+                cat.texts.translate(use.facet.label), items))
+    if not blocks:
+        return Markup("")
+    return Markup('<div class="ph-map__legend">{}</div>').format(Markup("").join(blocks))
 
 
 def _list(loc, points: list[Point], heading: str, list_id: str, extra: list[tuple[str, list[Point]]] = ()) -> Markup:
@@ -155,8 +235,8 @@ def _list(loc, points: list[Point], heading: str, list_id: str, extra: list[tupl
                              '<span class="ph-muted">(<span data-ph-map-count>{count}</span>)</span><ul>{links}</ul></li>').format(
             name=name, count=loc.number(len(items)), links=links))
     return Markup(
-        '<section class="ph-map__list" id="{id}" aria-labelledby="{id}-title" tabindex="-1">'
-        '<h2 id="{id}-title" class="ph-map__list-title">{heading}</h2><ul class="ph-map__groups">{blocks}</ul></section>'
+        '<details class="ph-map__list" id="{id}"><summary><h2 id="{id}-title" class="ph-map__list-title">{heading}</h2>'
+        '</summary><ul class="ph-map__groups">{blocks}</ul></details>'
     ).format(id=list_id, heading=heading, blocks=Markup("").join(blocks))
 
 
@@ -176,11 +256,12 @@ def record_map(cat) -> Markup:
         figure = Markup(
             '<figure class="ph-map__figure">'
             '<a class="ph-map__skip md-button" href="#{list_id}">{skip}</a>'
-            '{svg}'
+            '{svg}{legend}'
             '<figcaption><span id="{title_id}">{title}</span>'
             ' <span class="ph-visually-hidden">{summary}</span>'
             ' <small class="ph-muted">{credit}</small></figcaption></figure>'
-        ).format(list_id=list_id, skip=heading, svg=_svg(which, points, title, title_id), title_id=title_id,
+        ).format(list_id=list_id, skip=heading, svg=_svg(which, points, title, title_id, cat.type.catalogue.map_legend),
+                 legend=_legend(cat, points), title_id=title_id,
                  title=title, summary=summary, credit=gettext(lang, N_("Country outlines: Natural Earth (public domain).")))
     extra = sorted(unplaced.items(), key=lambda group: fold(group[0]))
     return Markup('<div class="ph-map ph-map--{which}" data-ph-map>{figure}{listing}</div>').format(

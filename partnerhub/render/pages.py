@@ -28,6 +28,7 @@ from partnerhub.opendata import page as open_data
 from partnerhub.opendata.feeds import TITLE as FEED_TITLE
 from partnerhub.registry import BY_FOLDER, RECORD_TYPES, RecordType
 from partnerhub.render.catalogue import Catalogue, data_attributes
+from partnerhub.render.fallback import with_page_notice
 from partnerhub.render.context import Links, Texts
 from partnerhub.render.localize import Localizer
 from partnerhub.render.map import record_map
@@ -137,7 +138,7 @@ class SiteBuilder:
 
     def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
         html = self._render(template, url, title=title, **context)
-        return Page(url, title, html, kind, toc=table_of_contents(html))
+        return Page(url, title, with_page_notice(html, self.lang), kind, toc=table_of_contents(html))
 
     # --- pages in the navigation ---------------------------------------------------
     def home(self) -> Page:
@@ -171,15 +172,21 @@ class SiteBuilder:
         picked = self.loc.pick(record.display_name)
         html = self._render(record_type.template, url, record=record, record_type=record_type,
                             search_meta=search_meta(self.rel, self.texts, record_type, record))
-        summary = self.loc.plain(record.summary_text)
+        summary = self.loc.pick(record.summary_text)
+        if summary.text.strip() and not summary.fallback:
+            description = _description(summary.text)
+        else:  # no summary in this language: say what the page is, in this language
+            description = self.texts.translate(N_("{name} ({kind}), on {hub}")).format(
+                name=self.loc.plain(record.display_name), kind=self.texts.translate(record_type.singular_title),
+                hub=self.loc.plain(self.hub.config.name))
         toc = table_of_contents(html)
         updated = history_of(self.hub).updated(record)
         if updated is not None:
             html += self._render("_last_updated.html", url, updated=updated)
+        html = with_page_notice(html, self.lang)
         if record.visibility != "public":  # only in the partners' build: say so on the page
             html = Markup('<p class="ph-notice ph-notice--partners" role="note">{}</p>').format(
                 self.texts.translate(N_("Partners only: this page is not on the public site. Do not share it."))) + html
-        description = _description(summary)
         html += self.edit_links(record_type, record.id, url)
         feed = open_data.feed_head(self.globals["syndication"], url, record_type.folder, record,
                                    self.texts.translate(FEED_TITLE).format(name=picked.text))

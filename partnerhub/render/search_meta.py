@@ -64,6 +64,17 @@ def filters(rel, texts, record_type, record) -> list[tuple[str, str]]:
     return unique
 
 
+def filter_order(lang: str) -> list[str]:
+    """The names of the search filters in ``lang``, in the one order every language shows
+    them (the type first, then SEARCH_ORDER over every record type's search facets)."""
+    from partnerhub.registry import RECORD_TYPES
+
+    uses = [use for record_type in RECORD_TYPES for use in record_type.facets if use.search]
+    labels = [TYPE, *(use.facet.label for use in sorted(uses, key=lambda u: SEARCH_ORDER.index(u.facet.key)))]
+    labels.append(THEME.label)  # theme pages
+    return list(dict.fromkeys(gettext(lang, label) for label in labels))
+
+
 def filter_tags(lang: str, pairs) -> Markup:
     """``<span data-pagefind-filter>`` elements (the value in an attribute: no parsing of
     commas or colons in names)."""

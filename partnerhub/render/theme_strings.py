@@ -16,4 +16,8 @@ THEME_STRINGS = [
     N_("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
     N_("The page may have moved. Start again from the home page, or use the search."),
     N_("Page built on {date}"), N_("Edit this page"), N_("Suggest a correction"),
+    # the search dialog (hooks/theme/partials/header.html, assets/ph-search.js)
+    N_("{count} result"), N_("{count} results"), N_("No results for “{query}”"), N_("Search is not available."),
+    N_("Show more results"), N_("Filters"), N_("Clear filters"),
+    N_("Version of {date}"),  # printed pages (partials/footer.html)
 ]

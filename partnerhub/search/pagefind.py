@@ -2,7 +2,10 @@
 
 Pagefind (``pagefind[bin]`` from PyPI, an offline binary) reads every HTML file of the site
 once all languages are built, and writes ``<site>/pagefind/``: one index per ``<html lang>``
-(Greek stemming and diacritic folding for ``el``), the search UI's scripts and styles. Pages
+(Greek stemming and diacritic folding for ``el``) and pagefind.js, which the hub's search
+dialog (``hooks/theme/assets/ph-search.js``) queries. Before it runs, pages in Greek (any
+non-Latin script) get hidden search keys, so that Greeklish and vowel slips find them
+(``partnerhub.search.folded``). Pages
 are indexed from their ``data-pagefind-body`` element only: record pages, theme pages and
 hand-written pages (see ``hooks/theme/partials/content.html``); home and catalogue pages,
 which only repeat the records, are not, nor are the summaries repeated on cards.
@@ -13,10 +16,12 @@ texts (summaries, practice sections, meeting reports, descriptions). A query dow
 hold its words, and in the full index of a hub of thousands of practices a common word's
 chunk alone weighs hundreds of kilobytes; in the light one, tens. The search dialog then
 starts light and offers the full text on request. ``pagefind/partnerhub.json`` tells it
-which bundles there are. The light index is built from the record pages' bodies written
-aside during the build (``partnerhub.search.light``: which hub gets one, and how), not from
-a second pass over every page; a site built without them (a copy, a test) gets it from its
-pages (``PARTNERHUB_SEARCH_LIGHT=always|never|auto``; benchmarks and tests use it).
+which bundles there are, which languages have search keys and the tables to key a query
+with (``partnerhub.text.folding_table``), and the order of the filters per language. The
+light index is built from the record pages' bodies written aside during the build
+(``partnerhub.search.light``: which hub gets one, and how), not from a second pass over
+every page; a site built without them (a copy, a test) gets it from its pages
+(``PARTNERHUB_SEARCH_LIGHT=always|never|auto``; benchmarks and tests use it).
 """
 
 from __future__ import annotations
@@ -30,11 +35,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerhub.search import light as light_source
+from partnerhub.search.folded import fold_site
 from partnerhub.search.policy import EXCLUDE_SELECTORS, LIGHT_ONLY_EXCLUDES
+from partnerhub.text import folding_table
 
 BUNDLE = "pagefind"
 LIGHT_BUNDLE = "pagefind-light"
 CONFIG_FILE = "partnerhub.json"
+# Pagefind's ready-made interfaces: the site uses its own (hooks/theme/assets/ph-search.js).
+UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                "pagefind-modular-ui.css", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js")
 
 
 class SearchIndexError(RuntimeError):
@@ -93,10 +103,12 @@ def _index_bytes(bundle_dir: Path) -> dict:
     return sizes
 
 
-def build_index(site_dir: Path, languages: list[str] | None = None, light: str | None = None) -> IndexReport:
+def build_index(site_dir: Path, languages: list[str] | None = None, light: str | None = None,
+                filter_order: dict | None = None) -> IndexReport:
     """Index ``site_dir`` into ``site_dir/pagefind`` (and ``pagefind-light`` for a large hub).
 
     ``light``: "auto" (default, or ``$PARTNERHUB_SEARCH_LIGHT``), "always" or "never".
+    ``filter_order``: language -> filter names in the order the dialog shows them.
     Raises :class:`SearchIndexError` if Pagefind fails, or if one of ``languages`` (the
     hub's languages, when given) ends up with no page in the index.
     """
@@ -107,13 +119,15 @@ def build_index(site_dir: Path, languages: list[str] | None = None, light: str |
     started = time.perf_counter()
     source = light_source.take_source(site_dir)  # the record bodies written during the build, if any
     try:
-        return _build(site_dir, languages, light, source, started)
+        return _build(site_dir, languages, light, source, started, filter_order)
     finally:
         if source is not None:
             shutil.rmtree(source, ignore_errors=True)
 
 
-def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path | None, started: float) -> IndexReport:
+def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path | None, started: float,
+           filter_order: dict | None) -> IndexReport:
+    folded = fold_site(site_dir)  # search keys for Greeklish and vowel slips (search/folded.py)
     counts, output = _run(site_dir, BUNDLE, EXCLUDE_SELECTORS)
     missing = [lang for lang in (languages or []) if not counts.get(lang)]
     if missing:
@@ -130,14 +144,16 @@ def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path
     if light != "never" and (source is not None or light_source.wanted(max(counts.values(), default=0), light)):
         if source is not None:
             light_source.complete(source, site_dir)  # the hand-written pages, as they are
+            fold_site(source)  # the record bodies get their search keys too
         _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES, source)
         output += light_output
         light_sizes = _index_bytes(site_dir / LIGHT_BUNDLE)
-        for unused in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
-                       "pagefind-modular-ui.css", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
-            (site_dir / LIGHT_BUNDLE / unused).unlink(missing_ok=True)  # the dialog loads the UI from pagefind/
+    for bundle in (BUNDLE, LIGHT_BUNDLE):  # the dialog is the hub's own (hooks/theme/assets/ph-search.js)
+        for unused in UNUSED_FILES:
+            (site_dir / bundle / unused).unlink(missing_ok=True)
     config = {"light": f"../{LIGHT_BUNDLE}/" if light_sizes else None,
-              "index_bytes": sizes, "light_index_bytes": light_sizes}
+              "index_bytes": sizes, "light_index_bytes": light_sizes,
+              "folded": folded, "folding": folding_table(), "filter_order": filter_order or {}}
     (site_dir / BUNDLE / CONFIG_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return IndexReport(counts, time.perf_counter() - started, output, sizes, light_sizes)
 

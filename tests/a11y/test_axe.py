@@ -56,10 +56,13 @@ def test_page_on_a_phone(phone, server, axe_source, lang, path):
 def test_search_dialog_with_a_query(desktop, server, axe_source, lang):
     desktop.goto(server + LANGS[lang] + "networks/")
     desktop.locator("[data-ph-search-open]").click()
-    search_input = desktop.locator(".pagefind-ui__search-input")
+    search_input = desktop.locator("[data-ph-search-input]")
     search_input.wait_for()
     search_input.fill(QUERY[lang])
-    desktop.locator(".pagefind-ui__result").first.wait_for()
+    desktop.wait_for_function("q => document.querySelector('[data-ph-search-status]').dataset.query === q", arg=QUERY[lang])
+    desktop.locator(".ph-search__result").first.wait_for()
+    desktop.locator("[data-ph-search-filters] > summary").click()  # the filters open too
+    desktop.locator(".ph-search__filter > summary").first.click()
     desktop.wait_for_timeout(300)  # let the result list settle
     assert_no_violations(desktop, axe_source, f"{LANGS[lang]}networks/ with the search dialog open")
 

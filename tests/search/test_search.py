@@ -165,24 +165,25 @@ def test_search_dialog_by_keyboard(context, server):
     assert "Αναζήτηση" in button.inner_text() or "Αναζήτηση" in (button.get_attribute("title") or "")
     button.focus()
     page.keyboard.press("Enter")
-    search_input = page.locator(".pagefind-ui__search-input")
-    search_input.wait_for()
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('pagefind-ui__search-input')")
+    search_input = page.locator("[data-ph-search-input]")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-ph-search-input]')")
     assert page.locator("dialog#ph-search-dialog").evaluate("d => d.open")
-    assert search_input.get_attribute("placeholder") == "Αναζήτηση"  # Pagefind UI's Greek strings
+    assert search_input.get_attribute("placeholder") == "Αναζήτηση"  # the page's language
     page.keyboard.type("σερρες")
-    page.locator(".pagefind-ui__result-link").first.wait_for()  # links come as each result's data loads
-    links = page.locator(".pagefind-ui__result-link")
+    page.wait_for_function("() => document.querySelector('[data-ph-search-status]').dataset.query === 'σερρες'")
+    page.locator(".ph-search__result-link").first.wait_for()
+    links = page.locator(".ph-search__result-link")
     hrefs = [links.nth(i).get_attribute("href") for i in range(min(links.count(), 10))]
     assert any(h.endswith("/el/" + SERRES) for h in hrefs), hrefs
-    assert page.locator(".pagefind-ui__result-excerpt").first.inner_text().strip()
-    message = page.locator(".pagefind-ui__message").inner_text()
+    assert page.locator(".ph-search__excerpt").first.inner_text().strip()
+    message = page.locator("[data-ph-search-status]").inner_text()
     total = int(re.search(r"\d+", message).group())
-    # the filter panel: pick the partner type
-    page.locator(".pagefind-ui__filter-name", has_text="Τύπος").first.click()
-    page.locator(".pagefind-ui__filter-label", has_text="Εταίρος").first.click()
+    # the filters (closed, after the results): pick the partner type
+    page.locator("[data-ph-search-filters] > summary").click()
+    page.locator(".ph-search__filter > summary").filter(has_text=re.compile(r"^Τύπος$")).click()
+    page.locator(".ph-search__option label", has_text="Εταίρος").first.click()
     page.wait_for_function(
-        "t => { const m = document.querySelector('.pagefind-ui__message'); const n = m && m.textContent.match(/\\d+/); return n && +n[0] < t; }",
+        "t => { const m = document.querySelector('[data-ph-search-status]'); const n = m && m.textContent.match(/\\d+/); return n && +n[0] < t; }",
         arg=total)
     page.keyboard.press("Escape")
     assert not page.locator("dialog#ph-search-dialog").evaluate("d => d.open")
@@ -198,8 +199,8 @@ def test_search_dialog_speaks_the_page_language(context, server, lang):
     page = context.new_page()
     page.goto(server + LANGS[lang] + "partners/")
     page.locator("[data-ph-search-open]").click()
-    page.locator(".pagefind-ui__search-input").wait_for()
-    placeholder = page.locator(".pagefind-ui__search-input").get_attribute("placeholder")
+    page.locator("[data-ph-search-input]").wait_for()
+    placeholder = page.locator("[data-ph-search-input]").get_attribute("placeholder")
     assert placeholder == {"en": "Search", "el": "Αναζήτηση", "fr": "Rechercher"}[lang]
     page.close()
 
@@ -308,8 +309,8 @@ def test_nothing_is_requested_from_another_host(context, server):
             page.goto(server + prefix + path)
             page.wait_for_load_state("networkidle")
         page.locator("[data-ph-search-open]").click()
-        page.locator(".pagefind-ui__search-input").fill("serres")
-        page.locator(".pagefind-ui__result").first.wait_for()
+        page.locator("[data-ph-search-input]").fill("serres")
+        page.locator(".ph-search__result").first.wait_for()
         page.wait_for_load_state("networkidle")
     page.close()
     assert not others, sorted(set(others))
@@ -337,18 +338,15 @@ def light_server(site, tmp_path_factory):
 
 
 def _dialog_results(page, query: str) -> tuple[int, list[str]]:
-    search_input = page.locator(".pagefind-ui__search-input")
+    search_input = page.locator("[data-ph-search-input]")
     search_input.fill("")
     search_input.fill(query)
-    page.wait_for_function(
-        "q => { const m = document.querySelector('.pagefind-ui__message'); return m && m.textContent.includes(q); }",
-        arg=query)
-    page.wait_for_timeout(300)
-    message = page.locator(".pagefind-ui__message").inner_text()
+    page.wait_for_function("q => document.querySelector('[data-ph-search-status]').dataset.query === q", arg=query)
+    message = page.locator("[data-ph-search-status]").inner_text()
     found = re.search(r"\d+", message)
     if found and int(found.group()):  # the results' links come as each result's data loads
-        page.locator(".pagefind-ui__result-link").first.wait_for()
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        page.locator(".ph-search__result-link").first.wait_for()
+    hrefs = page.locator(".ph-search__result-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     return (int(found.group()) if found else 0), hrefs
 
 
@@ -358,8 +356,9 @@ def test_light_index_finds_names_and_the_full_text_is_one_click_away(context, li
     page.on("request", lambda request: requested.append(request.url))
     page.goto(light_server + "el/")
     page.locator("[data-ph-search-open]").click()
-    page.locator(".pagefind-ui__search-input").wait_for()
+    page.locator("[data-ph-search-input]").wait_for()
     toggle = page.locator("[data-ph-search-full]")
+    toggle.wait_for()
     assert toggle.is_visible() and not toggle.is_checked()
     for query, expected in [("σερρες", SERRES), ("serres", SERRES), ("Tonder", "partners/tonder/"),
                             ("Skofja Loka", "partners/skofja-loka/"), ("Gdansk", "partners/gdansk-entrepreneurship-foundation/")]:
@@ -368,8 +367,7 @@ def test_light_index_finds_names_and_the_full_text_is_one_click_away(context, li
     light_count, _ = _dialog_results(page, "κοινωνικου αποκλεισμου")
     assert any("/pagefind-light/index/" in url for url in requested)
     toggle.check()
-    page.locator(".pagefind-ui__search-input").wait_for()
-    page.wait_for_function("document.querySelector('.pagefind-ui__search-input').value.length > 0")
+    page.wait_for_function("() => document.querySelector('[data-ph-search-input]').value.length > 0")
     full_count, _ = _dialog_results(page, "κοινωνικου αποκλεισμου")
     assert full_count > light_count
     assert any("/pagefind/index/" in url for url in requested)

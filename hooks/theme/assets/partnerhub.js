@@ -16,7 +16,8 @@
     var mapItems = Array.prototype.slice.call(document.querySelectorAll("[data-ph-map-item]"));
     var mapGroups = Array.prototype.slice.call(document.querySelectorAll("[data-ph-map-group]"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-ph-filter]"));
-    var count = form.querySelector("[data-ph-count]");
+    var box = form.closest("[data-ph-filters-box]");
+    var count = (box || form).parentNode.querySelector("[data-ph-count]");
     var lang = document.documentElement.lang || undefined;
 
     selects.forEach(function (select) {
@@ -113,12 +114,21 @@
     window.addEventListener("popstate", function () { fromUrl(); apply(false); });
     fromUrl();
     form.hidden = false;
+    if (box) {
+      // open on a wide screen, or when the URL sets a filter; closed on a phone (the list first)
+      box.hidden = false;
+      box.open = window.matchMedia("(min-width: 45em)").matches || selects.some(function (s) { return !!s.value; });
+    }
     apply(false);
   }
 
-  // Map: hovering or focusing a link in the map's list lights up its point.
+  // Map: hovering or focusing a link in the map's list lights up its point; the link that
+  // skips to the list (a closed <details>) opens it.
   function setupMaps() {
     document.querySelectorAll("[data-ph-map]").forEach(function (map) {
+      var skip = map.querySelector(".ph-map__skip");
+      var list = map.querySelector("details.ph-map__list");
+      if (skip && list) skip.addEventListener("click", function () { list.open = true; });
       function light(event, on) {
         var link = event.target.closest && event.target.closest(".ph-map__list a[href]");
         if (!link) return;

@@ -1,0 +1,145 @@
+"""Search keys in the pages: Greek found when typed in Latin letters or with a vowel slip.
+
+Pagefind matches words as they are written. Before it runs, every built page whose indexed
+text has letters of a non-Latin script (Greek, Cyrillic) gets, at the end of its
+``data-pagefind-body``, two hidden blocks holding the search key of each of its words in that script
+(:func:`partnerhub.text.search_key`): one for names and facts, one (class
+:data:`~partnerhub.search.policy.TEXT_CLASS`, so the light index leaves it out) for the
+texts. The search dialog keys the query the same way (the tables come from
+:func:`partnerhub.text.folding_table` through ``pagefind/partnerhub.json``) and searches both
+the query and its key.
+
+The dialog builds each excerpt itself from the page's indexed content, without the hidden
+blocks: each page says how many words to trim at the start (the hidden names block) and at
+the end (the key blocks) in the Pagefind metadata ``ph_trim`` and ``ph_trim_text``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from partnerhub.search.policy import META_CLASS, TEXT_CLASS
+from partnerhub.text import script_of, search_key
+
+FOLD_CLASS = "ph-search-fold"
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_LANG = re.compile(r'<html[^>]*\blang="([^"]+)"')
+_SKIPPED_TAGS = {"script", "style", "template", "svg"}
+
+
+class _BodyText(HTMLParser):
+    """The words Pagefind indexes from a page's ``data-pagefind-body``: names and facts,
+    texts (class ph-text), and the hidden names block; and where the body element ends."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []  # (tag, role: body|skip|meta|text|None)
+        self.facts: list[str] = []
+        self.texts: list[str] = []
+        self.meta_words = 0
+        self.body_end: tuple[int, int] | None = None
+
+    def _role(self) -> str | None:
+        roles = [role for _tag, role in self.stack if role]
+        if "body" not in roles:
+            return None
+        for role in ("skip", "meta", "text"):
+            if role in roles:
+                return role
+        return "body"
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in _VOID:
+            return
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        role = None
+        if "data-pagefind-body" in attributes:
+            role = "body"
+        elif "data-pagefind-ignore" in attributes or tag in _SKIPPED_TAGS or FOLD_CLASS in classes:
+            role = "skip"
+        elif META_CLASS in classes:
+            role = "meta"
+        elif TEXT_CLASS in classes:
+            role = "text"
+        self.stack.append((tag, role))
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        pass
+
+    def handle_endtag(self, tag) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                if self.stack[index][1] == "body" and self.body_end is None:
+                    self.body_end = self.getpos()
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data) -> None:
+        role = self._role()
+        if role in ("body", "text"):
+            (self.texts if role == "text" else self.facts).append(data)
+        elif role == "meta":
+            self.meta_words += len(data.split())
+
+
+def _needs_key(text: str) -> bool:
+    return any(script_of(char) not in (None, "LATIN") for char in text if not char.isascii())
+
+
+def _offset(html: str, position: tuple[int, int]) -> int:
+    line, column = position
+    offset = 0
+    for _ in range(line - 1):
+        offset = html.index("\n", offset) + 1
+    return offset + column
+
+
+def _unique_keys(parts: list[str]) -> str:
+    """The keys of the words written in a non-Latin script, each once (a Latin word is found
+    as typed; its key would only make the index bigger)."""
+    words = dict.fromkeys(word for part in parts for word in part.split() if _needs_key(word))
+    return " ".join(dict.fromkeys(key for word in words for key in search_key(word).split()))
+
+
+def fold_page(html: str) -> tuple[str, bool]:
+    """``html`` with its search-key blocks (and trim counts); True if it got keys."""
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    if parser.body_end is None:
+        return html, False
+    keyed = _needs_key(" ".join(parser.facts + parser.texts))
+    facts = _unique_keys(parser.facts) if keyed else ""
+    texts = _unique_keys(parser.texts) if keyed else ""
+    if not (keyed or parser.meta_words):
+        return html, False
+    blocks = Markup('<div class="{}" hidden data-pagefind-weight="0.5"><span data-pagefind-meta="ph_trim:{},{}">'
+                    '</span>{}</div>').format(FOLD_CLASS, parser.meta_words, len(facts.split()), facts)
+    if texts:
+        blocks += Markup('<div class="{} {}" hidden data-pagefind-weight="0.5"><span data-pagefind-meta="ph_trim_text:{}">'
+                         '</span>{}</div>').format(FOLD_CLASS, TEXT_CLASS, len(texts.split()), escape(texts))
+    at = _offset(html, parser.body_end)
+    return html[:at] + str(blocks) + html[at:], keyed
+
+
+def fold_site(site_dir: Path) -> list[str]:
+    """Add the search-key blocks to every indexed page of ``site_dir``; returns the
+    languages (``<html lang>``) that have pages with keys."""
+    languages: set[str] = set()
+    for path in Path(site_dir).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html or FOLD_CLASS in html:
+            continue
+        folded, keyed = fold_page(html)
+        if folded is not html:
+            path.write_text(folded, encoding="utf-8")
+        if keyed:
+            lang = _LANG.search(html)
+            if lang:
+                languages.add(lang.group(1))
+    return sorted(languages)

@@ -1,0 +1,75 @@
+"""Search keys: the spellings of one Greek word meet (text.search_key), pages get hidden key
+blocks that the excerpts can trim (search/folded.py), and the browser gets the same tables."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from partnerhub.search.folded import FOLD_CLASS, fold_page
+from partnerhub.search.policy import TEXT_CLASS
+from partnerhub.text import SEARCH_KEY_STEPS, folding_table, search_key
+
+
+@pytest.mark.parametrize("typed", [
+    "Κοινωνικό Παντοπωλείο", "ΚΟΙΝΩΝΙΚΟ ΠΑΝΤΟΠΩΛΕΙΟ", "koinoniko pantopoleio", "koinwniko pantopwleio",
+    "kinoniko pantopolio", "κοινονικο παντοπολιο", "κινωνικό παντοπωλίο",
+])
+def test_spellings_of_one_phrase_share_a_key(typed):
+    assert search_key(typed) == search_key("Κοινωνικό Παντοπωλείο")
+
+
+@pytest.mark.parametrize("greek,latin", [
+    ("Κέντρο Κοινότητας", "kentro koinotitas"), ("Θεσσαλονίκη", "thessaloniki"), ("Θεσσαλονίκη", "8essaloniki"),
+    ("ψυχολογική υποστήριξη", "psyxologiki ypostiriksi"), ("ψυχολογική υποστήριξη", "psychologiki ipostirixi"),
+    ("Εθελοντισμός", "ethelontismos"), ("ευρωπαϊκό", "evropaiko"), ("ευρωπαϊκό", "europaiko"),
+    ("μπαλκόνι", "balkoni"), ("Σέρρες", "Seres"),
+])
+def test_greeklish_habits(greek, latin):
+    assert search_key(greek) == search_key(latin)
+
+
+def test_folding_table_is_json_with_the_key_steps_in_order():
+    table = json.loads(json.dumps(folding_table()))
+    assert [tuple(step) for step in table["key_steps"]] == SEARCH_KEY_STEPS
+    assert table["greek"]["ω"] == "o" and table["special"]["ς"] == "σ"
+
+
+PAGE = ('<html lang="el"><body><main><div data-pagefind-body><h1>Κοινωνικό Παντοπωλείο</h1>'
+        '<div class="ph-search-meta" hidden><p data-pagefind-weight="4">Σέρρες · Serres · serres</p></div>'
+        '<p>Στις Σέρρες, με Serres.</p><div class="ph-text"><p>Βοήθεια & στήριξη</p></div>'
+        '<div data-pagefind-ignore="all">Αγνοείται</div></div></main></body></html>')
+
+
+def test_a_greek_page_gets_hidden_key_blocks_at_the_end_of_its_body():
+    html, keyed = fold_page(PAGE)
+    assert keyed
+    blocks = re.findall(rf'<div class="{FOLD_CLASS}[^"]*" hidden[^>]*>.*?</div>', html)
+    assert len(blocks) == 2 and TEXT_CLASS in blocks[1]
+    assert html.index(blocks[0]) > html.index("ph-text")  # after the content, inside the body
+    assert html.endswith("</div></main></body></html>")
+    facts = re.sub(r"<[^>]+>", "", blocks[0]).split()
+    assert facts == ["kinoniko", "padopolio", "stis", "seres", "me"]  # Latin words are found as typed
+    assert "ph_trim:5,5" in blocks[0]  # five hidden names words before, five key words after
+    assert re.sub(r"<[^>]+>", "", blocks[1]).split() == ["vithia", "stirixi"]
+    assert "ph_trim_text:2" in blocks[1]
+    assert "agnoite" not in html  # ignored text has no key
+
+
+def test_a_latin_page_gets_only_the_trim_of_its_hidden_names():
+    page = PAGE.replace('lang="el"', 'lang="en"').replace("Κοινωνικό Παντοπωλείο", "Social grocery")
+    page = re.sub(r"<p>Στις.*?</div>", "<p>In Serres.</p></div>", page).replace("Αγνοείται", "x")
+    html, keyed = fold_page(page)
+    assert not keyed and "ph_trim:5,0" in html
+
+
+def test_key_blocks_are_added_once(tmp_path):
+    from partnerhub.search.folded import fold_site
+
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    assert fold_site(tmp_path) == ["el"]
+    once = (tmp_path / "index.html").read_text(encoding="utf-8")
+    fold_site(tmp_path)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == once
