@@ -60,13 +60,11 @@ def latest(hub, rel, count: int = COUNT) -> tuple[list[Change], list[Change]]:
 
 def whats_new_page(builder):
     """The page of ``builder``'s language (a :class:`partnerhub.render.pages.Page`)."""
-    from partnerhub.render.pages import Page, table_of_contents
-
     added, updated = latest(builder.hub, builder.rel)
     title = builder.texts.translate(TITLE)
-    html = builder._render("whats_new.html", URL, title=title, added=added, updated=updated, feed=FEED)
-    head = Markup('<link rel="alternate" type="application/atom+xml" href="{}" title="{}">').format(FEED, title)
-    return Page(URL, title, html, "whats-new", toc=table_of_contents(html), head=head)
+    page = builder.generated_page(URL, title, "whats_new.html", "whats-new", added=added, updated=updated, feed=FEED)
+    page.head = Markup('<link rel="alternate" type="application/atom+xml" href="{}" title="{}">').format(FEED, title)
+    return page
 
 
 def _time(value: dt.datetime) -> str:

@@ -164,9 +164,4 @@ class Writer:
 
 def write(hub, rel, site_dir: Path, site_url: str) -> list[str]:
     """Write every language's calendars; no pages."""
-    for lang in hub.config.languages:
-        for path, data in Writer(hub, rel, lang, site_url).files().items():
-            target = site_dir / links.in_language(lang, hub.config.default_language, path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    return []
+    return links.write_languages(hub, rel, site_dir, site_url, Writer)

@@ -8,6 +8,7 @@ relative to a language's root, like page URLs (``partnerhub.render.urls``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from partnerhub.registry import RECORD_TYPES
@@ -65,3 +66,14 @@ def host(site_url: str) -> str:
     """The site's host name, for identifiers (``id@host``, ``tag:host,…``): the site URL's,
     or ``partnerhub.invalid`` when the build has no site URL."""
     return (urlsplit(site_url).hostname or "").lower() or "partnerhub.invalid"
+
+
+def write_languages(hub, rel, site_dir: Path, site_url: str, writer) -> list[str]:
+    """Write ``writer(hub, rel, lang, site_url).files()`` (path from a language's root ->
+    bytes) for every language into its folder of ``site_dir``; no pages for the sitemap."""
+    for lang in hub.config.languages:
+        for path, data in writer(hub, rel, lang, site_url).files().items():
+            target = site_dir / in_language(lang, hub.config.default_language, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return []

@@ -136,14 +136,15 @@ class SiteBuilder:
         html = self.env.get_template(template).render(links=self.links(url), **self.globals, **context)
         return Markup(html)
 
-    def _page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
+    def generated_page(self, url: str, title: str, template: str, kind: str, **context) -> Page:
+        """A page of the package's own (not a record's): ``template`` rendered, its fallback notice added."""
         html = self._render(template, url, title=title, **context)
         return Page(url, title, with_page_notice(html, self.lang), kind, toc=table_of_contents(html))
 
     # --- pages in the navigation ---------------------------------------------------
     def home(self) -> Page:
         title = self.loc.plain(self.hub.config.name)
-        return self._page("", title, "home.html", "home")
+        return self.generated_page("", title, "home.html", "home")
 
     def catalogue_title(self, folder: str) -> str:
         return self.texts.translate(CATALOGUE_TITLES[folder])
@@ -151,16 +152,16 @@ class SiteBuilder:
     def catalogue(self, folder: str) -> Page:
         url, title = f"{folder}/", self.catalogue_title(folder)
         if folder == "themes":
-            return self._page(url, title, "catalogue_themes.html", "catalogue")
+            return self.generated_page(url, title, "catalogue_themes.html", "catalogue")
         record_type = BY_FOLDER[folder]
         cat = Catalogue(record_type, self.rel, self.texts, self.links(url))
-        return self._page(url, title, "catalogue.html", "catalogue", cat=cat,
+        return self.generated_page(url, title, "catalogue.html", "catalogue", cat=cat,
                           map=record_map(cat) if record_type.catalogue.map_title else Markup(""))
 
     def open_data(self) -> Page:
         """The "Open data" page: the exports, their licence, calendars and feeds."""
         title = self.texts.translate(open_data.TITLE)
-        return self._page(open_data.PAGE_URL, title, "open_data.html", "open-data",
+        return self.generated_page(open_data.PAGE_URL, title, "open_data.html", "open-data",
                           **open_data.page_context(self.hub, self.site_url))
 
     def nav_pages(self) -> list[Page]:
@@ -208,7 +209,7 @@ class SiteBuilder:
     def theme_page(self, term: str) -> Page:
         url = f"themes/{term}/"
         title = self.loc.plain(self.hub.label("themes", term))
-        page = self._page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
+        page = self.generated_page(url, title, "theme.html", "theme", term=term, search_meta=theme_meta(self.texts, term))
         page.record_id = term
         config = self.hub.config  # its label and description are in the vocabulary's file
         address = page_address(self.site_url, language_root(self.lang, config.default_language), url)
@@ -233,7 +234,7 @@ class SiteBuilder:
         here = language_root(self.lang, config.default_language) + T.URL
         others = {code: relative(here, language_root(code, config.default_language) + T.URL)
                   for code in config.languages}
-        page = self._page(T.URL, self.texts.translate(N_("Translations")), "translations.html", "translations",
+        page = self.generated_page(T.URL, self.texts.translate(N_("Translations")), "translations.html", "translations",
                           board=T.dashboard(self.hub, self.rel, self.lang), others=others)
         page.noindex = True
         return page

@@ -6,8 +6,6 @@ and hostile text in every field cannot leave the JSON-LD block."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from bs4 import BeautifulSoup
 from partnerhub.history import of_hub
 from partnerhub.hub import load_hub
 from partnerhub.registry import RECORD_TYPES
-from tests.support.site import ROOT, SITE_URL, copy_hub
+from tests.support.site import ROOT, SITE_URL, build_hostile, copy_hub
 
 LANGS = ("", "el/", "fr/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -85,15 +83,7 @@ PAYLOAD = '</script><script>alert("ld")</script><!-- <script> &lt;/script&gt; \u
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    hub = copy_hub(tmp_path_factory.mktemp("hostile-ld") / "hub")
-    site = hub.parent / "site"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "support" / "hostile_build.py"), str(hub), str(site), PAYLOAD],
-        cwd=hub, capture_output=True, text=True, timeout=600,
-        env={"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
-             "PARTNERHUB_SEARCH_INDEX": "0"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_hostile(copy_hub(tmp_path_factory.mktemp("hostile-ld") / "hub"), PAYLOAD, PARTNERHUB_SEARCH_INDEX="0")
 
 
 @pytest.mark.slow

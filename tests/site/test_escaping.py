@@ -6,14 +6,12 @@ would stop a script that slipped through anyway."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.site import CHROMIUM_ARGS, ROOT, SITE_URL, copy_hub, serve
+from tests.support.site import CHROMIUM_ARGS, ROOT, SITE_URL, build_hostile, copy_hub, serve
 
 pytestmark = pytest.mark.slow
 
@@ -27,15 +25,7 @@ TEXT_MARK = "onerror=alert(1)"  # how the payload shows when it is (rightly) tex
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    hub = copy_hub(tmp_path_factory.mktemp("hostile") / "hub")
-    site = hub.parent / "site"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "support" / "hostile_build.py"), str(hub), str(site), PAYLOAD],
-        cwd=hub, capture_output=True, text=True, timeout=600,
-        env={"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-             "PYTHONPATH": str(ROOT)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_hostile(copy_hub(tmp_path_factory.mktemp("hostile") / "hub"), PAYLOAD)
 
 
 def _pages(site: Path) -> list[Path]:

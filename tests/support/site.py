@@ -54,3 +54,18 @@ def serve(directory: Path):
         yield f"http://127.0.0.1:{httpd.server_port}/"
     finally:
         httpd.shutdown()
+
+
+def build_hostile(hub: Path, payload: str, **env: str) -> Path:
+    """``hub``'s site built with ``payload`` put into every text field after validation
+    (``tests/support/hostile_build.py``), into ``hub``'s sibling ``site/``."""
+    import subprocess
+    import sys
+
+    site = hub.parent / "site"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "support" / "hostile_build.py"), str(hub), str(site), payload],
+        cwd=hub, capture_output=True, text=True, timeout=600,
+        env={"SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **env})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
