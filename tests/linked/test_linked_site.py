@@ -103,3 +103,29 @@ def test_hostile_titles_do_not_break_out_of_json_ld(hostile_site):
                     and s.get("type") != "application/ld+json"], path
         count += 1
     assert count > 100
+
+
+def test_json_ld_is_processed_by_a_json_ld_library(site):
+    """Every record page's JSON-LD expands to RDF with pyld (a real JSON-LD processor): the
+    schema.org context is served offline as its vocabulary, any other fetch fails the test."""
+    from pyld import jsonld
+
+    fetched = []
+
+    def offline(url, options=None):
+        fetched.append(url)
+        assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
+        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+                "document": {"@context": {"@vocab": "https://schema.org/"}}}
+
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    for record_type, path in _record_pages(site):
+        for block in _json_ld(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")):
+            quads = jsonld.to_rdf(block, {"documentLoader": offline, "format": "application/n-quads"})
+            described = block["@graph"][0]
+            kinds = described["@type"] if isinstance(described["@type"], list) else [described["@type"]]
+            for kind in kinds:
+                assert f"{rdf_type} <https://schema.org/{kind}> ." in quads, (path, kind)
+            assert f"{rdf_type} <https://schema.org/BreadcrumbList> ." in quads, path
+            assert f"<https://schema.org/url> <{described['url']}> ." in quads or described["url"] in quads, path
+    assert fetched, "the pages name the schema.org context"
