@@ -51,7 +51,7 @@ from partnerhub.render import assets
 from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
-from partnerhub.render.hub_values import fill_hub_values, site_description
+from partnerhub.render.hub_values import fill_hub_values, footer_values, site_description
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
@@ -120,6 +120,7 @@ def on_config(config):
         config.site_dir = str(_Build.site_dir)
     names = hub.config.name
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
+    config.extra["partnerhub_footer"] = footer_values(hub, lang)  # funding line, contact: escaped Markup
     config.extra["partnerhub_feed"] = feeds.head_link(hub.config, lang)  # base.html's <link rel="alternate">
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.site_description = site_description(hub, lang) or config.site_description  # escaped by base.html

@@ -88,6 +88,33 @@ def _check_branch(value: str) -> str:
     return value
 
 
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for the header's white text on the hub's colour
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def colour_rgb(value: str) -> tuple[int, int, int]:
+    """``#rrggbb`` as three integers (the only form in which the colour reaches a page)."""
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+def _check_colour(value: str) -> str:
+    if not _COLOUR.fullmatch(value):
+        raise PydanticCustomError("hub_colour_format", "bad colour", {"value": value})
+    contrast = 1.05 / (_luminance(colour_rgb(value)) + 0.05)  # white text on it
+    if contrast < MIN_CONTRAST:
+        raise PydanticCustomError("hub_colour_contrast", "low contrast",
+                                  {"value": value, "ratio": f"{contrast:.1f}", "minimum": str(MIN_CONTRAST)})
+    return value.lower()
+
+
 class HubConfig(BaseModel):
     """Settings that apply to the whole hub."""
 
@@ -108,6 +135,12 @@ class HubConfig(BaseModel):
     description: dict[str, SummaryText] = Field(
         default_factory=dict, description="What the hub is, in a sentence, per language (the pages' description).")
     contact: Email | None = Field(None, description="Where readers write about the site (accessibility feedback).")
+    funding: dict[str, SummaryText] = Field(
+        default_factory=dict, description="Who funds the hub, per language, shown in every page's footer, "
+                                          "e.g. 'Co-funded by the European Union (URBACT IV)'.")
+    colour: Annotated[str, Field(max_length=100), AfterValidator(_check_colour)] = Field(
+        "#0b3a6e", description="The hub's colour (#rrggbb) for the header; white text on it must reach 4.5:1.",
+        json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})
 
     @field_validator("languages")
     @classmethod
@@ -121,7 +154,7 @@ class HubConfig(BaseModel):
     def _default_is_a_language(self) -> "HubConfig":
         if self.default_language not in self.languages:
             raise PydanticCustomError("hub_default_not_listed", "default not listed", {"lang": self.default_language})
-        for lang in [*self.name, *self.description]:
+        for lang in [*self.name, *self.description, *self.funding]:
             if lang not in self.languages:
                 raise PydanticCustomError("hub_name_language", "name language",
                                           {"key": lang, "known": ", ".join(self.languages)})

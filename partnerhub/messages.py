@@ -96,6 +96,8 @@ MESSAGES = {
     "hub_language_unknown": N_("`{value}` is not a known language code: use a two-letter code such as `en`, `el`, `fr`"),
     "hub_default_not_listed": N_("the default language `{lang}` must also be listed under `languages`"),
     "hub_repository_not_github": N_("`{value}` is not the address of a repository on GitHub: write it as `https://github.com/OWNER/REPO`, e.g. `{suggestion}`"),
+    "hub_colour_format": N_("`{value}` is not a colour: write it as `#` and six hexadecimal digits, e.g. `#0b3a6e`"),
+    "hub_colour_contrast": N_("white text on `{value}` has a contrast of {ratio}:1, under the {minimum}:1 that readers need: choose a darker colour"),
     "hub_branch_format": N_("`{value}` is not a branch name: write the branch the site is built from, e.g. `main`"),
     # across records
     "ref_unknown": N_("there is no {kind} `{value}` (no file data/{folder}/{value}.yml){did_you_mean}{known}"),

@@ -17,6 +17,7 @@ from partnerhub.linked.redirects import write_redirects
 from partnerhub.linked.share import write_share_images
 from partnerhub.linked.whats_new import write_feeds as write_whats_new_feeds
 from partnerhub.opendata import calendars, catalogue, exports, feeds
+from partnerhub.render.hub_values import write_identity
 
 Output = Callable[..., list[str]]
 
@@ -28,6 +29,7 @@ OUTPUTS: list[Output] = [
     write_share_images,  # assets/share/<hash>.png: each public record's share card (linked/share.py)
     write_whats_new_feeds,  # <lang>/whats-new/feed.xml (linked/whats_new.py)
     write_redirects,  # <lang>/<folder>/<former id>/: leads to the renamed record (linked/redirects.py)
+    write_identity,  # assets/ph-identity.css: the hub's colour from data/hub.yml (render/hub_values.py)
 ]
 
 

@@ -1,5 +1,6 @@
 """The hub's own settings (``data/hub.yml``) in the pages MkDocs renders: the description of
-every page in its language, and the contact written into hand-written pages.
+every page in its language, the contact written into hand-written pages, the footer's
+funding line and contact, and the hub's colour as a style sheet.
 
 A hand-written page (``docs/<lang>/``) asks for a setting with an empty element,
 ``<span data-ph-hub="contact"></span>``, which :func:`fill_hub_values` replaces with the
@@ -10,9 +11,11 @@ replaced by a sentence saying so, in the page's language.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
+from partnerhub.hubconfig import colour_rgb
 from partnerhub.i18n import N_, gettext
 
 _PLACEHOLDER = re.compile(r'<span data-ph-hub="([a-z-]+)"></span>')
@@ -39,3 +42,33 @@ def _value(hub, lang: str, key: str) -> Markup:
 def fill_hub_values(html: str, hub, lang: str) -> str:
     """``html`` with each ``<span data-ph-hub="…"></span>`` replaced by that setting."""
     return _PLACEHOLDER.sub(lambda match: str(_value(hub, lang, match.group(1))), html)
+
+
+def footer_values(hub, lang: str) -> dict[str, Markup]:
+    """The footer's funding line (in ``lang``, else the default language's, marked with its
+    ``lang``) and contact link, escaped; an empty string for a setting the hub does not have."""
+    config, values = hub.config, {"funding": Markup(""), "contact": Markup("")}
+    text_lang = lang if config.funding.get(lang) else config.default_language
+    if config.funding.get(text_lang):
+        marked = Markup(' lang="{}"').format(text_lang) if text_lang != lang else Markup("")
+        values["funding"] = Markup('<p class="ph-footer__funding"{}>{}</p>').format(marked, config.funding[text_lang])
+    if config.contact:
+        values["contact"] = _value(hub, lang, "contact")
+    return values
+
+
+IDENTITY_CSS = "assets/ph-identity.css"  # linked by every page after the theme's styles (mkdocs.yml)
+
+
+def identity_css(hub) -> str:
+    """The hub's colour as the theme's brand colour, written from its three numbers only."""
+    r, g, b = colour_rgb(hub.config.colour)
+    return f":root {{ --ph-brand: rgb({r:d}, {g:d}, {b:d}); }}\n"
+
+
+def write_identity(hub, rel, site_dir: Path, site_url: str) -> list[str]:
+    """The site-wide output (``partnerhub/outputs.py``): ``assets/ph-identity.css``."""
+    path = Path(site_dir) / IDENTITY_CSS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(identity_css(hub), encoding="utf-8")
+    return []

@@ -15,7 +15,7 @@ THEME_STRINGS = [
     N_("Open data and licence"), N_("Data and texts: {licence}"), N_("Page not found"),
     N_("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
     N_("The page may have moved. Start again from the home page, or use the search."),
-    N_("Page built on {date}"), N_("Edit this page"), N_("Suggest a correction"),
+    N_("Contact: {address}"), N_("Page built on {date}"), N_("Edit this page"), N_("Suggest a correction"),
     # the search dialog (hooks/theme/partials/header.html, assets/ph-search.js)
     N_("{count} result"), N_("{count} results"), N_("No results for “{query}”"), N_("Search is not available."),
     N_("Show more results"), N_("Filters"), N_("Clear filters"),

@@ -119,7 +119,7 @@ _OWN_CODES = {
     "text_control_character", "text_format_character", "text_unsafe_markup", "text_markdown_nesting",
     "text_markdown_unclosed", "document_file_or_url", "network_lead_count", "network_partner_twice", "date_end_before_start",
     "hub_language_unknown", "hub_language_twice", "hub_default_not_listed", "hub_repository_not_github",
-    "hub_branch_format",
+    "hub_branch_format", "hub_colour_format", "hub_colour_contrast",
     "hub_name_default_missing", "hub_name_language", "licence_unknown", "timezone_unknown", "number_not_finite",
 } | RECORDS_V2_MODEL_CODES
 # Own codes whose context holds a suggestion, shown as "did you mean …?".
