@@ -11,10 +11,13 @@ import os
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
+
 from partnerhub.render.csp import with_policy
 from partnerhub.render.pages import Page
 from partnerhub.render.shell import Shell
 from partnerhub.search import light
+from partnerhub.search.folded import fold_page
 from partnerhub.search.pagefind import build_index
 
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -29,13 +32,14 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
     """``page`` filled into ``shell``, with its Content-Security-Policy, at its path; and,
     given ``light_dir``, its body as the light search index's document."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
-    html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=page.html,
+    body = Markup(fold_page(str(page.html))[0])  # its search keys, from the body alone (search/folded.py)
+    html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=body,
                                   toc=page.toc, head=extra))
     path = page_path(site_dir, page.url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     if light_dir is not None:
-        light.write_document(light_dir, page.url, light.html_tag(shell.chunks[0]), str(page.html))
+        light.write_document(light_dir, page.url, light.html_tag(shell.chunks[0]), str(body))
 
 
 def light_dir(site_root: Path, site_dir: Path, rel) -> Path | None:

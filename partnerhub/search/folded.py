@@ -29,6 +29,8 @@ FOLD_CLASS = "ph-search-fold"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LANG = re.compile(r'<html[^>]*\blang="([^"]+)"')
 _SKIPPED_TAGS = {"script", "style", "template", "svg"}
+# a page folded earlier that holds keys: its facts block counts words, or it has a texts block
+_KEYED = re.compile(r'data-pagefind-meta="ph_trim:\d+,[1-9]|data-pagefind-meta="ph_trim_text:')
 
 
 class _BodyText(HTMLParser):
@@ -128,14 +130,19 @@ def fold_page(html: str) -> tuple[str, bool]:
 
 
 def fold_site(site_dir: Path) -> list[str]:
-    """Add the search-key blocks to every indexed page of ``site_dir``; returns the
-    languages (``<html lang>``) that have pages with keys."""
+    """Add the search-key blocks to every indexed page of ``site_dir`` not folded yet (record
+    pages are folded as they are written, from their body alone); returns the languages
+    (``<html lang>``) that have pages with keys."""
     languages: set[str] = set()
     for path in Path(site_dir).rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in html or FOLD_CLASS in html:
+        if "data-pagefind-body" not in html:
             continue
-        folded, keyed = fold_page(html)
+        if FOLD_CLASS in html:  # folded when it was written (a record page: partnerhub.publish)
+            keyed = _KEYED.search(html) is not None
+            folded = html
+        else:
+            folded, keyed = fold_page(html)
         if folded is not html:
             path.write_text(folded, encoding="utf-8")
         if keyed:
