@@ -36,7 +36,6 @@ from partnerhub.labels import MEETING_FORMAT
 from partnerhub.opendata import links
 from partnerhub.opendata.dates import updated
 from partnerhub.registry import RECORD_TYPES
-from partnerhub.render.localize import Localizer
 from partnerhub.render.markup import plain_words
 
 STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "postponed": "CANCELLED", "cancelled": "CANCELLED"}
@@ -82,14 +81,8 @@ def event_dates(meeting) -> dict | None:
     return {"dtstart": start, "dtend": max(end, start) + dt.timedelta(days=1), "rdate": []}
 
 
-class Writer:
+class Writer(links.LanguageWriter):
     """The calendars of one language."""
-
-    def __init__(self, hub, rel, lang: str, site_url: str) -> None:
-        self.hub, self.rel, self.lang, self.site_url = hub, rel, lang, site_url
-        self.config = hub.config
-        self.loc = Localizer(lang, self.config.default_language)
-        self.host = links.host(site_url)
 
     def _text(self, event: Event, name: str, text: dict | None, plain: bool = False) -> None:
         picked = self.loc.pick(text)

@@ -48,14 +48,8 @@ def _stamp(when: dt.datetime) -> str:
     return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Writer:
+class Writer(links.LanguageWriter):
     """The feeds of one language."""
-
-    def __init__(self, hub, rel, lang: str, site_url: str) -> None:
-        self.hub, self.rel, self.lang, self.site_url = hub, rel, lang, site_url
-        self.config = hub.config
-        self.loc = Localizer(lang, self.config.default_language)
-        self.host = links.host(site_url)
 
     def _tag(self, path: str) -> str:
         return f"tag:{self.host},{TAG_DATE}:{self.lang}/{path}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from partnerhub.registry import RECORD_TYPES
+from partnerhub.render.localize import Localizer
 from partnerhub.render.urls import language_root, record_url
 
 DATA_FOLDER = "data"  # the exports, at the site root
@@ -66,6 +67,19 @@ def host(site_url: str) -> str:
     """The site's host name, for identifiers (``id@host``, ``tag:host,…``): the site URL's,
     or ``partnerhub.invalid`` when the build has no site URL."""
     return (urlsplit(site_url).hostname or "").lower() or "partnerhub.invalid"
+
+
+class LanguageWriter:
+    """The files of one language (its calendars, its feeds): what they are written from."""
+
+    def __init__(self, hub, rel, lang: str, site_url: str) -> None:
+        self.hub, self.rel, self.lang, self.site_url = hub, rel, lang, site_url
+        self.config = hub.config
+        self.loc = Localizer(lang, self.config.default_language)
+        self.host = host(site_url)
+
+    def files(self) -> dict[str, bytes]:  # pragma: no cover - each kind of file says
+        raise NotImplementedError
 
 
 def write_languages(hub, rel, site_dir: Path, site_url: str, writer) -> list[str]:
