@@ -47,6 +47,7 @@ NOT_EXPRESSIBLE = {
     "hub_missing": "data/hub.yml is missing: a missing file has no content to check",
     "vocabulary_missing": "a vocabulary file is missing: a missing file has no content to check",
     # comparisons JSON Schema has no keyword for
+    "hub_colour_contrast": "a contrast ratio is computed from the colour's three numbers: no schema keyword computes",
     "end_before_start": "compares two dates: JSON Schema has no comparison between two values",
     "period_end_before_start": "compares two dates: JSON Schema has no comparison between two values",
     "partners_twice": "uniqueness of one property across list items: uniqueItems compares whole items only",
