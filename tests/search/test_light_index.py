@@ -41,6 +41,7 @@ def test_the_rule_is_the_number_of_record_pages(monkeypatch):
     assert publish.light_dir(Path("/s"), Path("/s"), small) == Path("/s") / light.SOURCE_DIR
 
 
+@pytest.mark.slow  # builds the demo site and runs Pagefind twice
 def test_light_index_from_the_records_equals_the_one_from_the_pages(tmp_path):
     hub = copy_hub(tmp_path / "hub")
     site = tmp_path / "site"
@@ -60,6 +61,7 @@ def test_light_index_from_the_records_equals_the_one_from_the_pages(tmp_path):
     assert serres["meta"]["title"] and serres["filters"]
 
 
+@pytest.mark.slow  # builds the demo site
 @pytest.mark.parametrize("mode", ["never"])
 def test_no_light_index_leaves_no_bodies(tmp_path, mode):
     hub = copy_hub(tmp_path / "hub")
