@@ -4,11 +4,18 @@ and one Debian Chromium driven by Playwright.
 A test that uses the demo site is marked ``slow`` and one that uses Chromium ``browser``
 (and ``slow``) here, by its fixtures, so that the inner loop
 ``pytest -m "not slow and not browser"`` never builds a site.
+
+Each test process keeps the hub's caches (validation, media, share cards) in a folder of
+its own, removed at its end: the tests validate and build hundreds of hubs in temporary
+folders, and their caches must not pile up in the user's ``~/.cache/partnerhub``.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +23,17 @@ import pytest
 from tests.support.site import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SLOW_FIXTURES = {"site", "page", "server"}
+_CACHE: list[str] = []
+
+
+def pytest_configure(config) -> None:
+    _CACHE.append(tempfile.mkdtemp(prefix="partnerhub-test-cache-"))
+    os.environ["PARTNERHUB_CACHE"] = _CACHE[-1]  # builds in subprocesses inherit it
+
+
+def pytest_unconfigure(config) -> None:
+    for folder in _CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -27,15 +27,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def hub_rel(tmp_path_factory):
-    cache = tmp_path_factory.mktemp("cache")
-    import os
-
-    os.environ["PARTNERHUB_CACHE"] = str(cache)
-    try:
-        hub, rel = linked_hub(tmp_path_factory.mktemp("outputs"))
-        yield hub, rel
-    finally:
-        os.environ.pop("PARTNERHUB_CACHE", None)
+    with pytest.MonkeyPatch.context() as patch:  # the environment as it was afterwards
+        patch.setenv("PARTNERHUB_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield linked_hub(tmp_path_factory.mktemp("outputs"))
 
 
 def test_share_images_for_public_records_only(hub_rel, tmp_path):
