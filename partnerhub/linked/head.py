@@ -52,10 +52,10 @@ def breadcrumbs(ctx: LinkContext, record_type, record) -> dict:
         for position, (name, url) in enumerate(items, start=1)]}
 
 
-def linked_data(ctx: LinkContext, record_type, record) -> dict:
-    """The page's JSON-LD: the record, its breadcrumbs and its share image."""
+def linked_data(ctx: LinkContext, record_type, record, image: str) -> dict:
+    """The page's JSON-LD: the record, its breadcrumbs and its share image (``image``)."""
     described = record_type.linked_data(record, ctx)
-    described["image"] = ctx.url(share.card(ctx.hub, ctx.loc, record_type, record).path, in_language=False)
+    described["image"] = image
     return {"@context": "https://schema.org", "@graph": [described, breadcrumbs(ctx, record_type, record)]}
 
 
@@ -63,10 +63,9 @@ def _meta(attribute: str, name: str, content: str) -> Markup:
     return Markup('<meta {}="{}" content="{}">').format(Markup(attribute), name, content)
 
 
-def share_tags(ctx: LinkContext, record_type, record, description: str) -> Markup:
-    """OpenGraph and Twitter card tags."""
+def share_tags(ctx: LinkContext, record_type, record, description: str, card: share.ShareCard) -> Markup:
+    """OpenGraph and Twitter card tags, the share image being ``card``."""
     title = ctx.text(record.display_name)
-    card = share.card(ctx.hub, ctx.loc, record_type, record)
     image = ctx.url(card.path, in_language=False)
     tags = [("property", "og:type", "article"), ("property", "og:title", title),
             ("property", "og:description", description),
@@ -88,4 +87,7 @@ def record_head(hub, rel, loc, record_type, record, description: str, site_url: 
     if not share.shows_card(rel, record):
         return Markup("")
     ctx = LinkContext(hub, rel, loc, record_url(record_type.folder, record.id), site_url)
-    return jsonld_script(linked_data(ctx, record_type, record)) + share_tags(ctx, record_type, record, description)
+    card = share.card(hub, loc, record_type, record)
+    image = ctx.url(card.path, in_language=False)
+    return (jsonld_script(linked_data(ctx, record_type, record, image))
+            + share_tags(ctx, record_type, record, description, card))
