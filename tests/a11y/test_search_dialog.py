@@ -11,6 +11,7 @@ import re
 import pytest
 
 from tests.a11y.conftest import LANGS
+from tests.support.search_dialog import narrow_by_filter
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -124,12 +125,7 @@ def test_results_come_before_closed_filters_in_one_order(desktop, server, site):
 def test_query_and_filters_round_trip_through_the_url(desktop, server):
     open_dialog(desktop, server + "el/partners/")
     total, _ = results(desktop, "σερρες")
-    desktop.locator("[data-ph-search-filters] > summary").click()
-    desktop.locator(".ph-search__filter > summary").filter(has_text=re.compile(r"^Τύπος$")).click()
-    desktop.locator(".ph-search__option label", has_text="Εταίρος").first.click()
-    desktop.wait_for_function(
-        "t => { const n = document.querySelector('[data-ph-search-status]').textContent.match(/\\d+/); return n && +n[0] < t; }",
-        arg=total)
+    narrow_by_filter(desktop, total, "Τύπος", "Εταίρος")
     narrowed = int(re.search(r"\d+", desktop.locator("[data-ph-search-status]").inner_text()).group())
     url = desktop.url
     params = dict(re.findall(r"[?&](\w)=([^&]*)", url))

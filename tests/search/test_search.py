@@ -15,6 +15,7 @@ import pytest
 
 from partnerhub.render.site import CATALOGUE_ORDER
 from partnerhub.text import fold
+from tests.support.search_dialog import narrow_by_filter
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -179,12 +180,7 @@ def test_search_dialog_by_keyboard(context, server):
     message = page.locator("[data-ph-search-status]").inner_text()
     total = int(re.search(r"\d+", message).group())
     # the filters (closed, after the results): pick the partner type
-    page.locator("[data-ph-search-filters] > summary").click()
-    page.locator(".ph-search__filter > summary").filter(has_text=re.compile(r"^Τύπος$")).click()
-    page.locator(".ph-search__option label", has_text="Εταίρος").first.click()
-    page.wait_for_function(
-        "t => { const m = document.querySelector('[data-ph-search-status]'); const n = m && m.textContent.match(/\\d+/); return n && +n[0] < t; }",
-        arg=total)
+    narrow_by_filter(page, total, "Τύπος", "Εταίρος")
     page.keyboard.press("Escape")
     assert not page.locator("dialog#ph-search-dialog").evaluate("d => d.open")
     assert page.evaluate("document.activeElement.hasAttribute('data-ph-search-open')")
