@@ -30,7 +30,8 @@ MAX_TEXT_FILE_BYTES = 1_000_000  # a record or a prose file; the largest demo re
 # Where files may go, for the message about a file that is in none of these places.
 UNEXPECTED = {"folders": ", ".join(f"data/{folder}" for folder in (*FOLDERS, VOCABULARY_FOLDER, "media"))}
 # Characters that YAML and many editors take for line breaks inside a line of text.
-_LINE_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
+_LINE_SEPARATOR_CHARACTERS = "\u2028\u2029\u0085"
+_LINE_SEPARATORS = re.compile(f"[{_LINE_SEPARATOR_CHARACTERS}]")
 
 
 @dataclass
@@ -67,7 +68,7 @@ def read_text(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> TextFile:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start:exc.start].decode("utf-8")) + 1  # characters, not bytes
         return TextFile(path, None, ("file_not_utf8", {"offset": exc.start}, Mark(line, column)))
-    separator = _LINE_SEPARATORS.search(text)
+    separator = _LINE_SEPARATORS.search(text) if any(char in text for char in _LINE_SEPARATOR_CHARACTERS) else None
     if separator:
         return TextFile(path, None, ("text_line_separator", {"code_point": f"U+{ord(separator.group()):04X}"},
                                      mark_at(text, separator.start())))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 from yaml.reader import ReaderError
@@ -119,8 +120,16 @@ class _TooBig(Exception):
         self.code, self.mark = code, mark
 
 
+@lru_cache(maxsize=65_536)
+def _shared_mark(line: int, column: int) -> Mark:
+    """One (immutable) Mark per position: most values of most files stand at the same few
+    columns of the same lines, and making a frozen dataclass costs more than looking it up."""
+    return Mark(line, column)
+
+
 def _mark(event) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+    start = event.start_mark
+    return _shared_mark(start.line + 1, start.column + 1)
 
 
 def _scalar(event, tag):
