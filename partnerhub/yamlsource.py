@@ -35,6 +35,7 @@ Path_ = tuple  # a field path: ("photos", 0, "alt", "en")
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NUMBER_START = frozenset("+-.0123456789")  # how every match of _INT or _FLOAT starts
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -144,6 +145,8 @@ def _scalar(event, tag):
         return True
     if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:  # a word, such as most keys: no number (value is not "")
+        return value
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
