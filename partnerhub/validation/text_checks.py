@@ -77,18 +77,23 @@ def idn_host(url: str) -> dict | None:
     return {"host": unicode_host, "ascii": ascii_host, "value": url, "snippet": url}
 
 
+def check_entry(entry, report) -> None:
+    """The warnings about one valid record (``partnerhub.hub.Entry``)."""
+    for path, text, is_url in strings(entry.record):
+        if is_url:
+            params = idn_host(text)
+            if params:
+                report.at_path(entry.file, entry.positions, path, "url_idn", params,
+                               severity="warning", prose=entry.prose)
+            continue
+        if text.isascii():
+            continue
+        for params in mixed_script_warnings(text):
+            report.at_path(entry.file, entry.positions, path, "text_mixed_script", params,
+                           severity="warning", prose=entry.prose)
+
+
 def check(hub, report) -> None:
     for entries in hub.records.values():
         for entry in entries.values():
-            for path, text, is_url in strings(entry.record):
-                if is_url:
-                    params = idn_host(text)
-                    if params:
-                        report.at_path(entry.file, entry.positions, path, "url_idn", params,
-                                       severity="warning", prose=entry.prose)
-                    continue
-                if text.isascii():
-                    continue
-                for params in mixed_script_warnings(text):
-                    report.at_path(entry.file, entry.positions, path, "text_mixed_script", params,
-                                   severity="warning", prose=entry.prose)
+            check_entry(entry, report)
