@@ -110,6 +110,7 @@ def map_in_processes(function: Callable, items: Sequence, min_items: int | None 
         helper.join(timeout=1)
         if helper.is_alive():  # pragma: no cover - a helper that hangs
             helper.kill()
+    results.close()
     for index, chunk in enumerate(done):
         if chunk is None:  # a helper failed on it: work it out here
             start, end = chunks[index]
