@@ -9,8 +9,9 @@ helper gets no core, costs little more than a plain loop. Helpers send their res
 items]``; a chunk a helper failed to send is worked out here. A short list is worked
 through here alone (starting a helper costs more than it saves), and so is any list where
 forking is not safe: from a process with more than one thread (a server's threads may
-hold locks) or from a helper itself. ``$PARTNERHUB_PROCESSES`` sets the number of
-processes (1: this one only).
+hold locks) or from a helper itself, and so is a list on a machine with no core to spare
+(measured on a 2-core machine with other work running, a helper cost more than it saved).
+``$PARTNERHUB_PROCESSES`` sets the number of processes (1: this one only).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ CHUNK = 16  # items taken at a time
 
 
 def processes() -> int:
-    """How many processes to use: ``$PARTNERHUB_PROCESSES`` if set, else the number of
-    cores this process may run on, up to :data:`MAX_PROCESSES`."""
+    """How many processes to use: ``$PARTNERHUB_PROCESSES`` if set, else one per core
+    that this process may run on and that other work leaves free now (on a busy machine
+    a helper only adds the cost of sending results back), up to :data:`MAX_PROCESSES`."""
     wanted = os.environ.get("PARTNERHUB_PROCESSES", "").strip()
     if wanted.isdigit():
         return max(1, int(wanted))
@@ -36,7 +38,21 @@ def processes() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
-    return min(cores, MAX_PROCESSES)
+    return max(1, min(cores - _others_running(), MAX_PROCESSES))
+
+
+def _others_running() -> int:
+    """How many other processes are running or waiting for a core now (Linux: the kernel's
+    count in ``/proc/loadavg``, less this one); elsewhere, the load of the last minute."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            return max(0, int(handle.read().split()[3].split("/")[0]) - 1)
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        return int(os.getloadavg()[0])
+    except (AttributeError, OSError):  # pragma: no cover - no load average
+        return 0
 
 
 def can_fork() -> bool:

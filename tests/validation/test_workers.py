@@ -99,3 +99,14 @@ def test_validate_reports_the_same_with_helpers(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "CHUNK", 1)
     monkeypatch.setattr(loader, "parse_yaml_file", slowly)
     assert validate_hub(root).problems == alone
+
+
+def test_helpers_only_for_free_cores(monkeypatch):
+    monkeypatch.delenv("PARTNERHUB_PROCESSES", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(workers, "_others_running", lambda: 0)
+    assert workers.processes() == 2
+    monkeypatch.setattr(workers, "_others_running", lambda: 1)
+    assert workers.processes() == 1  # another process has the other core
+    monkeypatch.setattr(workers, "_others_running", lambda: 6)
+    assert workers.processes() == 1
