@@ -201,9 +201,10 @@ def _walk(data_dir: Path):
     for folder, dirs, files in os.walk(data_dir, followlinks=False):
         dirs.sort()
         here = Path(folder)
-        for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
-            path = here / name
-            yield path, path.relative_to(data_dir).parts
+        inside = os.path.relpath(folder, data_dir)
+        parts = () if inside == os.curdir else here.relative_to(data_dir).parts  # once per folder
+        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            yield here / name, (*parts, name)
 
 
 def _classify(data_dir: Path, report: Reporter):
