@@ -43,6 +43,7 @@ from partnerhub.hubconfig import licence_link
 from partnerhub.i18n import gettext
 from partnerhub.linked.lastmod import lastmod_by_url
 from partnerhub.opendata import feeds
+from partnerhub.preview.keep import keep_frame, keep_shell
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
 from partnerhub.progress import Progress
@@ -281,7 +282,10 @@ def on_post_page(output, page, config):
     output = _shared_assets(output, config)
     if page.file.src_uri == _Build.shell_uri:
         _Build.shell = Shell.parse(output, _Build.sentinels, _Build.toc_item)
+        keep_shell(config.extra[LANG_KEY], _Build.shell)  # for `partnerhub serve` (partnerhub/preview/)
         return output
+    if page.file.src_uri in _Build.pages:
+        keep_frame(config.extra[LANG_KEY], _Build.pages[page.file.src_uri].url, output, _Build.pages[page.file.src_uri].html)
     return with_policy(output)
 
 

@@ -1,0 +1,151 @@
+"""`partnerhub serve` end to end (partnerhub/preview/), on a copy of the base hub: one full
+build, then edits of data/ seen over HTTP in every language, as a browser would see them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from partnerhub.preview.command import Preview
+from partnerhub.render.relations import build_relations
+from tests.support.site import BASE_HUB, ROOT
+
+pytestmark = pytest.mark.slow  # it builds a site
+
+PRACTICE = "data/practices/serres-volunteers.yml"
+TITLES = {"en": "Volunteer platform", "el": "Πλατφόρμα εθελοντών", "fr": "Plateforme de bénévoles"}
+# the practice's page, its catalogue, and pages that link to it: its owner, network and theme
+PAGES = ["practices/serres-volunteers/", "practices/", "partners/serres/", "networks/breaking-isolation/",
+         "themes/social-isolation/"]
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hub")
+    shutil.copytree(BASE_HUB, root, dirs_exist_ok=True)
+    for name in ("docs", "hooks"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    running = Preview(root, tmp_path_factory.mktemp("work"), port=0, quiet=True)
+    running.start()
+    assert running.state.built and not running.state.errors
+    running.original = (root / PRACTICE).read_text(encoding="utf-8")
+    threading.Thread(target=running.run, daemon=True).start()
+    yield running
+    running.close()
+
+
+def _get(preview, url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(preview.site_url + url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _state(preview) -> dict:
+    return json.loads(_get(preview, ".partnerhub-preview/state")[1])
+
+
+def _edit(preview, new_text: str) -> dict:
+    """Write the practice's file and wait until the preview has handled it; its state."""
+    before = _state(preview)["version"]
+    (preview.root / PRACTICE).write_text(new_text, encoding="utf-8")
+    deadline = time.monotonic() + 300  # a generous bound on a busy machine, not a timing
+    while _state(preview)["version"] == before:
+        assert time.monotonic() < deadline, "the preview did not handle the edit"
+        time.sleep(0.05)
+    return _state(preview)
+
+
+def _url(lang: str, page: str) -> str:
+    return ("" if lang == "en" else f"{lang}/") + page
+
+
+@pytest.fixture
+def restore(preview):
+    yield
+    if (preview.root / PRACTICE).read_text(encoding="utf-8") != preview.original:
+        assert not _edit(preview, preview.original)["errors"]
+
+
+def test_pages_rewritten_from_the_kept_shells_equal_the_full_build(preview):
+    """The preview's pages are the build's: every record page and catalogue, byte for byte."""
+    hub = preview.live.hub
+    rel = build_relations(hub)
+    urls = ["", "practices/", "partners/", "themes/", *PAGES[2:], "practices/serres-volunteers/"]
+    files = [preview.site_dir / _url(lang, url) / "index.html" for lang in TITLES for url in urls]
+    built = {path: path.read_bytes() for path in files}
+    preview.renderer.rewrite(hub, rel, urls)
+    assert {path: path.read_bytes() for path in files} == built
+
+
+def test_an_edited_title_shows_in_every_language_and_every_page_that_names_it(preview, restore):
+    text = preview.original
+    for lang, title in TITLES.items():
+        text = text.replace(f"{lang}: {title}\n", f"{lang}: {title} (new)\n")
+    assert not _edit(preview, text)["errors"]
+    for lang, title in TITLES.items():
+        for page in PAGES:
+            status, html = _get(preview, _url(lang, page))
+            assert status == 200
+            assert f"{title} (new)" in html, (lang, page)
+    status, record = _get(preview, "el/practices/serres-volunteers/")
+    assert "Content-Security-Policy" in record  # the preview keeps the policy: its script is a file
+    assert '<script src="/.partnerhub-preview/reload.js"' in record
+
+
+def test_a_record_made_draft_disappears(preview, restore):
+    assert not _edit(preview, preview.original.replace("status: ongoing", "status: ongoing\npublication: draft"))["errors"]
+    for lang, title in TITLES.items():
+        assert _get(preview, _url(lang, PAGES[0]))[0] == 404
+        for page in PAGES[1:]:
+            status, html = _get(preview, _url(lang, page))
+            assert status == 200 and title not in html and "serres-volunteers" not in html, (lang, page)
+    assert preview.refresher.idle(600)  # the exports, feeds and calendars follow
+    for path in (preview.site_dir / "data").rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".csv", ".geojson", ".jsonld"):
+            assert "serres-volunteers" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_broken_edit_keeps_the_pages_and_shows_the_error(preview, restore):
+    state = _edit(preview, preview.original.replace("status: ongoing", "status: <b>ongoin"))
+    assert [line.split(": error:")[0] for line in state["errors"]] == [f"{PRACTICE}:9:9"]
+    status, html = _get(preview, PAGES[0])
+    assert status == 200 and TITLES["en"] in html  # the last good page
+    assert f"<code>{PRACTICE}:9:9</code>" in html and "&lt;b&gt;ongoin" in html and "<b>ongoin" not in html
+    assert 'class="ph-preview-errors"' in _get(preview, "el/")[1]
+    fixed = _edit(preview, preview.original.replace(f"en: {TITLES['en']}", "en: Fixed title"))
+    assert not fixed["errors"]
+    html = _get(preview, PAGES[0])[1]
+    assert "Fixed title" in html and "ph-preview-errors" not in html
+
+
+def test_the_reload_signal_changes_with_an_edit(preview, restore):
+    def first_event() -> str:
+        with urllib.request.urlopen(preview.site_url + ".partnerhub-preview/events") as stream:
+            for line in stream:
+                if line.startswith(b"data: "):
+                    return line[len(b"data: "):].decode().strip()
+        return ""
+
+    before = first_event()
+    assert before == _state(preview)["version"]
+    _edit(preview, preview.original.replace(f"en: {TITLES['en']}", "en: Reloaded"))
+    assert first_event() not in ("", before)
+    script = _get(preview, ".partnerhub-preview/reload.js")[1]
+    assert "EventSource" in script and "location.reload" in script
+
+
+def test_the_exports_follow_in_the_background(preview, restore):
+    _edit(preview, preview.original.replace(f"en: {TITLES['en']}", "en: Exported title"))
+    assert preview.refresher.idle(600)
+    exported = (preview.site_dir / "data").rglob("*.json")
+    assert any("Exported title" in path.read_text(encoding="utf-8") for path in exported)
