@@ -104,6 +104,8 @@ class Refresher:
         self.on_done = on_done  # called with (exit code, its error output)
         self._wanted: list[str] | None = None
         self._busy = False
+        self._process: subprocess.Popen | None = None
+        self._closed = False
         self._lock = threading.Condition()
         threading.Thread(target=self._run, name="partnerhub-preview-refresh", daemon=True).start()
 
@@ -119,18 +121,29 @@ class Refresher:
         with self._lock:
             return self._lock.wait_for(lambda: self._wanted is None and not self._busy, timeout)
 
+    def close(self) -> None:
+        """Stop the run in progress, if any; no more runs."""
+        with self._lock:
+            self._closed = True
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+
     def _run(self) -> None:
         while True:
             with self._lock:
                 self._lock.wait_for(lambda: self._wanted is not None)
                 extra, self._wanted, self._busy = self._wanted, None, True
             try:
-                result = subprocess.run(
-                    [sys.executable, "-m", "partnerhub.preview.background", str(self.root), str(self.site_dir),
-                     self.site_url, str(self.manifest), *extra],
-                    capture_output=True, text=True)
-                if self.on_done is not None:
-                    self.on_done(result.returncode, result.stderr)
+                with self._lock:
+                    if self._closed:
+                        return
+                    self._process = subprocess.Popen(
+                        [sys.executable, "-m", "partnerhub.preview.background", str(self.root), str(self.site_dir),
+                         self.site_url, str(self.manifest), *extra],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                _out, errors = self._process.communicate()
+                if self.on_done is not None and not self._closed:
+                    self.on_done(self._process.returncode, errors)
             finally:
                 with self._lock:
                     self._busy = False

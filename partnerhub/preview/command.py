@@ -63,6 +63,7 @@ class Preview:
         self.server = None
         self.refresher: Refresher | None = None
         self.stop = threading.Event()
+        self.watcher: Watcher | None = None
 
     @property
     def site_url(self) -> str:
@@ -99,6 +100,7 @@ class Preview:
         self.good = (hub, build_relations(hub, self.audience))
         self.pending = set()
         self.renderer = Renderer(self.site_dir, keep.load(self.keep_dir), self.site_url)
+        self.renderer.warm(*self.good)
         self.state.bump([], built=True)
         self.refresher.request(outputs_only=True)  # lists the site-wide files, to remove those an edit drops
         say(_("partnerhub: the site is built ({seconds:.1f} s); serving it at {url}").format(
@@ -108,11 +110,17 @@ class Preview:
     # --- changes ----------------------------------------------------------------------
     def run(self) -> None:
         """Watch and update until :attr:`stop` is set."""
-        watcher = Watcher(self.root)
+        watcher = self.watcher = Watcher(self.root)
         while not self.stop.is_set():
             paths = watcher.wait(self.stop)
-            if paths:
+            if not paths:
+                continue
+            try:
                 self.changed(paths)
+            except Exception as exc:  # noqa: BLE001 - said in one line; the next change builds everything
+                self.needs_full = True
+                say(_("partnerhub: the pages could not be updated ({reason}); the next change builds the whole site").format(
+                    reason=f"{type(exc).__name__}: {exc}"))
 
     def changed(self, paths: list[str]) -> None:
         """Handle a change of ``paths`` (relative to the hub's folder)."""
@@ -135,6 +143,8 @@ class Preview:
         rel = build_relations(hub, self.audience)
         urls = pages_to_rewrite(self.good, (hub, rel), sorted(self.pending))
         done = self.renderer.rewrite(hub, rel, urls)
+        if done.unframed:  # a page the build kept no frame of: only a full build renders it
+            self.needs_full = True
         self.good, self.pending = (hub, rel), set()
         self.refresher.request()  # before the new version is announced: whoever sees it sees this asked for
         self.state.bump([])
@@ -156,6 +166,10 @@ class Preview:
 
     def close(self) -> None:
         self.stop.set()
+        if self.refresher is not None:
+            self.refresher.close()
+        if self.watcher is not None:
+            self.watcher.close()
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()

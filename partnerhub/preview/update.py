@@ -43,6 +43,7 @@ class Rewritten:
 
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    unframed: list[str] = field(default_factory=list)  # pages of the generator's whose frame was not kept
 
 
 def pages_to_rewrite(before, after, paths: list[str]) -> list[str]:
@@ -61,6 +62,17 @@ class Renderer:
 
     def __init__(self, site_dir: Path, kept: Kept, site_url: str = "") -> None:
         self.site_dir, self.kept, self.site_url = Path(site_dir), kept, site_url
+
+    def warm(self, hub, rel) -> None:
+        """Render one page of each kind, written nowhere: the templates are compiled before
+        the first edit (and the forked renderers inherit them)."""
+        builder = SiteBuilder(hub, hub.config.default_language, rel, site_url=self.site_url)
+        smallest = min(rel.records, key=lambda folder: len(rel.records[folder]))
+        urls = ["", open_data.PAGE_URL, *SITE_WIDE[1:], f"{smallest}/", f"{THEMES}/"]
+        urls += [f"{folder}/{next(iter(records))}/" for folder, records in rel.records.items() if records]
+        urls += [f"{THEMES}/{term}/" for term in list(hub.vocabularies[THEMES].root)[:1]] if THEMES in hub.vocabularies else []
+        for url in urls:
+            self._page(builder, rel, url)
 
     def rewrite(self, hub, rel, urls: list[str], parallel: bool = True) -> Rewritten:
         """Rewrite the pages at ``urls`` (relative to a language's root) in every language:
@@ -96,8 +108,7 @@ class Renderer:
                 if framed is None and _remove(page_path(folder, url)):
                     done.removed.append(where)
                 continue
-            if self._write(folder, lang, page, framed):
-                done.written.append(where)
+            (done.written if self._write(folder, lang, page, framed) else done.unframed).append(where)
         return done
 
     def _page(self, builder: SiteBuilder, rel, url: str) -> tuple[Page | None, bool | None]:
@@ -148,6 +159,7 @@ class RenderError(RuntimeError):
 def _merge(done: Rewritten, more: Rewritten) -> None:
     done.written.extend(more.written)
     done.removed.extend(more.removed)
+    done.unframed.extend(more.unframed)
 
 
 def _fork(work) -> tuple[int, int]:
@@ -158,7 +170,7 @@ def _fork(work) -> tuple[int, int]:
         os.close(read)
         try:
             result = work()
-            message = {"written": result.written, "removed": result.removed}
+            message = {"written": result.written, "removed": result.removed, "unframed": result.unframed}
         except BaseException as exc:  # noqa: BLE001 - sent to the parent, which reports it
             message = {"error": f"{type(exc).__name__}: {exc}", "where": traceback.format_exc(limit=-3)}
         with os.fdopen(write, "w", encoding="utf-8") as out:
@@ -180,7 +192,7 @@ def _join(child: tuple[int, int]) -> Rewritten | str:
         return f"a rendering process ended without a result (status {status})"
     if "error" in message:
         return message["error"]
-    return Rewritten(message["written"], message["removed"])
+    return Rewritten(message["written"], message["removed"], message["unframed"])
 
 
 def _remove(path: Path) -> bool:

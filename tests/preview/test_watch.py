@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from partnerhub.preview.watch import Watcher, changes, snapshot
 
 
@@ -18,10 +20,18 @@ def test_snapshot_and_changes(tmp_path):
     assert changes(before, snapshot(tmp_path)) == ["data/practices/a.yml", "data/practices/b.yml", "mkdocs.yml"]
 
 
-def test_the_watcher_reports_each_change_once(tmp_path):
-    (tmp_path / "data").mkdir()
-    watcher = Watcher(tmp_path, interval=0.01, settle=0.01)
-    assert watcher.poll() == []
-    (tmp_path / "data" / "hub.yml").write_text("name: {en: Hub}\n", encoding="utf-8")
-    assert watcher.poll() == ["data/hub.yml"]
-    assert watcher.poll() == []
+@pytest.mark.parametrize("notices", [False, True], ids=["polling", "told by the system"])
+def test_the_watcher_reports_each_change_once(tmp_path, notices):
+    (tmp_path / "data" / "practices").mkdir(parents=True)
+    watcher = Watcher(tmp_path, interval=0.01, settle=0.01, notices=notices)
+    try:
+        assert watcher.poll() == []
+        (tmp_path / "data" / "hub.yml").write_text("name: {en: Hub}\n", encoding="utf-8")
+        assert watcher.wait() == ["data/hub.yml"]
+        assert watcher.poll() == []
+        new = tmp_path / "data" / "practices" / ".x.yml.tmp"  # saved aside, then renamed over: as editors do
+        new.write_text("id: x\n", encoding="utf-8")
+        new.rename(tmp_path / "data" / "practices" / "x.yml")
+        assert watcher.wait() == ["data/practices/x.yml"]
+    finally:
+        watcher.close()
