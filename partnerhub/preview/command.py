@@ -93,6 +93,8 @@ class Preview:
         if hub.errors or status != 0:
             if status == 0 or self.quiet:  # else the build printed them
                 self._report_errors(hub.errors)
+            if not hub.errors:
+                say(_("partnerhub: the full build failed (see its messages); the preview shows the last good site"))
             self.needs_full = True
             self.state.bump(hub.errors, built=(self.site_dir / "index.html").is_file())
             return False
@@ -124,7 +126,14 @@ class Preview:
 
     def changed(self, paths: list[str]) -> None:
         """Handle a change of ``paths`` (relative to the hub's folder)."""
-        if self.needs_full or any(record_of(p) is None for p in paths):
+        records_only = all(record_of(p) is not None for p in paths)
+        if self.needs_full and records_only and self.live.hub is not None and self.live.hub.errors:
+            hub = self.live.update(paths)  # the data had errors: a full build only once they are fixed
+            if hub.errors:
+                self._report_errors(hub.errors)
+                self.state.bump(hub.errors)
+                return
+        if self.needs_full or not records_only:
             say(_("partnerhub: {path} changed: building the whole site again").format(
                 path=next((p for p in paths if record_of(p) is None), paths[0])))
             self.full_build()

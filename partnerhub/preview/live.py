@@ -81,6 +81,7 @@ class LiveData:
             self._own[(folder, record_id)] = self._read_record(hub, folder, record_id, known_ids)
         for folder in {folder for folder, _id in edited}:  # in the loader's order: by file name
             hub.records[folder] = dict(sorted(hub.records[folder].items(), key=lambda item: item[1].file.name))
+        _keep_history(old, hub, edited)
         prefixes = tuple(f"data/{folder}/{record_id}." for folder, record_id in self._own)
         kept = [p for p in self._base if not p.file.startswith(prefixes)]
         own = [p for problems in self._own.values() for p in problems]
@@ -144,3 +145,15 @@ class LiveData:
                                        severity="warning" if code in WARNING_CODES else "error")
         translations.check(hub, report)
         return report.problems
+
+
+def _keep_history(old: Hub, new: Hub, edited) -> None:
+    """The new hub keeps the old one's history of data/ (``partnerhub/history.py``: one
+    ``git log``, read once), forgetting the dates of the edited records only."""
+    history = getattr(old, "_partnerhub_history", None)
+    if history is None:
+        return
+    cache = getattr(history, "_cache", {})
+    for key in [key for key in cache if tuple(key[:2]) in set(edited)]:
+        del cache[key]
+    new._partnerhub_history = history

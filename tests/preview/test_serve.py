@@ -149,3 +149,30 @@ def test_the_exports_follow_in_the_background(preview, restore):
     assert preview.refresher.idle(600)
     exported = (preview.site_dir / "data").rglob("*.json")
     assert any("Exported title" in path.read_text(encoding="utf-8") for path in exported)
+
+
+def test_a_hub_with_errors_at_start_is_served_once_fixed(tmp_path):
+    """No site yet: the errors on the preview's page; a first edit that does not fix them
+    only reports again; the fix builds the site."""
+    shutil.copytree(BASE_HUB, tmp_path / "hub")
+    root = tmp_path / "hub"
+    for name in ("docs", "hooks"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    original = (root / PRACTICE).read_text(encoding="utf-8")
+    (root / PRACTICE).write_text(original.replace("status: ongoing", "status: ongoin"), encoding="utf-8")
+    broken = Preview(root, tmp_path / "work", port=0, quiet=True)
+    try:
+        broken.start()
+        assert not broken.state.built and broken.state.errors
+        status, html = _get(broken, "")
+        assert status == 404 and f"<code>{PRACTICE}:9:9</code>" in html
+        (root / PRACTICE).write_text(original.replace("status: ongoing", "status: ongoin\n"), encoding="utf-8")
+        broken.changed([PRACTICE])
+        assert broken.needs_full and broken.state.errors
+        (root / PRACTICE).write_text(original, encoding="utf-8")
+        broken.changed([PRACTICE])
+        assert broken.state.built and not broken.state.errors
+        assert _get(broken, PAGES[0])[0] == 200
+    finally:
+        broken.close()
