@@ -116,6 +116,11 @@ class Refresher:
             self._wanted = [] if full else ["--outputs-only"]
             self._lock.notify_all()
 
+    def busy(self) -> bool:
+        """Whether a run is going on or due."""
+        with self._lock:
+            return self._busy or self._wanted is not None
+
     def idle(self, timeout: float | None = None) -> bool:
         """Wait until nothing is pending or running; True if so (for tests and benchmarks)."""
         with self._lock:

@@ -76,6 +76,7 @@ class Preview:
         self.server = start(self.site_dir, self.state, self.host, self.port)
         self.port = self.server.server_port
         self.refresher = Refresher(self.root, self.site_dir, self.site_url, self.work / "outputs.json", self._refreshed)
+        self.state.background = self.refresher.busy
         self.full_build()
 
     def full_build(self) -> bool:
@@ -142,7 +143,7 @@ class Preview:
 
     def update(self, paths: list[str]) -> bool:
         """Re-render the pages the record files ``paths`` touch; False if the data has errors."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         hub = self.live.update(paths)
         self.pending.update(paths)
         if hub.errors:
@@ -156,6 +157,8 @@ class Preview:
             self.needs_full = True
         self.good, self.pending = (hub, rel), set()
         self.refresher.request()  # before the new version is announced: whoever sees it sees this asked for
+        self.state.last_update = {"seconds": round(time.perf_counter() - started, 3),
+                                  "cpu_seconds": round(_cpu_seconds() - cpu, 3), "pages": len(done.written)}
         self.state.bump([])
         say(ngettext_("partnerhub: {count} page rewritten in {seconds:.2f} s", "partnerhub: {count} pages rewritten in {seconds:.2f} s",
                       len(done.written)).format(count=len(done.written), seconds=time.perf_counter() - started)
@@ -182,6 +185,12 @@ class Preview:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that ended (the forked renderers)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def cmd_serve(args) -> int:

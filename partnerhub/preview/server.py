@@ -67,6 +67,8 @@ class State:
         self._count = 0
         self.errors: list = []  # Problem objects (file, line, column, message)
         self.built = False  # a site is there to serve
+        self.last_update: dict = {}  # the last edit's wall and CPU seconds (for benchmarks)
+        self.background = lambda: False  # whether the background refresh is running or due
 
     @property
     def version(self) -> str:
@@ -172,7 +174,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
         if name == "state":
             body = json.dumps({"version": self.state.version, "built": self.state.built,
-                               "errors": [p.as_text() for p in self.state.errors]}, ensure_ascii=False)
+                               "errors": [p.as_text() for p in self.state.errors],
+                               "last_update": self.state.last_update, "background": self.state.background()},
+                              ensure_ascii=False)
             content = (body.encode("utf-8"), "application/json")
         elif name == "reload.js":
             content = (RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8")
