@@ -92,7 +92,8 @@ def main(argv: list[str]) -> int:
     if "--outputs-only" in argv:
         return 0
     publish.media(hub, rel, site_dir)
-    refresh_search(site_dir)
+    if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: no search index (as in publish.search_index)
+        refresh_search(site_dir)
     return 0
 
 

@@ -101,14 +101,17 @@ class Renderer:
         config = hub.config
         builder = SiteBuilder(hub, lang, rel, site_url=self.site_url)
         folder = self.site_dir / language_root(lang, config.default_language)
-        for url in urls:
-            where = language_root(lang, config.default_language) + url
-            page, framed = self._page(builder, rel, url)
-            if page is None:
-                if framed is None and _remove(page_path(folder, url)):
-                    done.removed.append(where)
-                continue
-            (done.written if self._write(folder, lang, page, framed) else done.unframed).append(where)
+        # written beside the site (the same file system), then renamed into it: never inside
+        # it, where the background search indexer could find a half-made page
+        with tempfile.TemporaryDirectory(dir=self.site_dir.parent, prefix=".partnerhub-pages-") as tmp:
+            for url in urls:
+                where = language_root(lang, config.default_language) + url
+                page, framed = self._page(builder, rel, url)
+                if page is None:
+                    if framed is None and _remove(page_path(folder, url)):
+                        done.removed.append(where)
+                    continue
+                (done.written if self._write(Path(tmp), folder, lang, page, framed) else done.unframed).append(where)
         return done
 
     def _page(self, builder: SiteBuilder, rel, url: str) -> tuple[Page | None, bool | None]:
@@ -135,20 +138,21 @@ class Renderer:
             return builder.record_page(BY_FOLDER[parts[0]], record), False
         return None, False
 
-    def _write(self, folder: Path, lang: str, page: Page, framed: bool) -> bool:
+    def _write(self, tmp: Path, folder: Path, lang: str, page: Page, framed: bool) -> bool:
+        """Write ``page`` into ``tmp``, then rename it to its place in ``folder``."""
+        if framed:
+            frame = self.kept.frames.get(lang, {}).get(page.url)
+            if frame is None:
+                return False
+            written = page_path(tmp, page.url)
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_text(with_policy(frame[0] + str(Markup(page.html)) + frame[1]), encoding="utf-8")
+        else:
+            write_page(tmp, page, self.kept.shells[lang])
+            written = page_path(tmp, page.url)
         target = page_path(folder, page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".partnerhub-") as tmp:
-            if framed:
-                frame = self.kept.frames.get(lang, {}).get(page.url)
-                if frame is None:
-                    return False
-                written = Path(tmp) / "index.html"
-                written.write_text(with_policy(frame[0] + str(Markup(page.html)) + frame[1]), encoding="utf-8")
-            else:
-                write_page(Path(tmp), page, self.kept.shells[lang])
-                written = page_path(Path(tmp), page.url)
-            os.replace(written, target)
+        os.replace(written, target)
         return True
 
 
