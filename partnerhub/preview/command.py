@@ -77,6 +77,7 @@ class Preview:
         self.port = self.server.server_port
         self.refresher = Refresher(self.root, self.site_dir, self.site_url, self.work / "outputs.json", self._refreshed)
         self.state.background = self.refresher.busy
+        self.watcher = Watcher(self.root)  # before the build: an edit made while it runs is seen after it
         self.full_build()
 
     def full_build(self) -> bool:
@@ -113,9 +114,8 @@ class Preview:
     # --- changes ----------------------------------------------------------------------
     def run(self) -> None:
         """Watch and update until :attr:`stop` is set."""
-        watcher = self.watcher = Watcher(self.root)
         while not self.stop.is_set():
-            paths = watcher.wait(self.stop)
+            paths = self.watcher.wait(self.stop)
             if not paths:
                 continue
             try:

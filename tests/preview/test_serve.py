@@ -176,3 +176,24 @@ def test_a_hub_with_errors_at_start_is_served_once_fixed(tmp_path):
         assert _get(broken, PAGES[0])[0] == 200
     finally:
         broken.close()
+
+
+def test_the_browser_reloads_by_itself_and_the_policy_allows_it(preview, browser, restore):
+    """In Chromium: the page reloads after an edit, shows the error panel after a broken
+    one, and the Content-Security-Policy refuses nothing (the reload script is a file)."""
+    tab = browser.new_page()
+    refused: list[str] = []
+    tab.on("console", lambda message: refused.append(message.text)
+           if message.type == "error" and "Content Security Policy" in message.text else None)
+    try:
+        tab.goto(preview.site_url + "el/practices/serres-volunteers/")
+        assert TITLES["el"] in tab.title()
+        _edit(preview, preview.original.replace(f"el: {TITLES['el']}", "el: Νέος τίτλος"))
+        tab.wait_for_function("() => document.title.includes('Νέος τίτλος')", timeout=120_000)
+        _edit(preview, preview.original.replace("status: ongoing", "status: ongoin"))
+        panel = tab.wait_for_selector(".ph-preview-errors[role=alert]", timeout=120_000)
+        assert f"{PRACTICE}:9:9" in panel.inner_text()
+        assert "Νέος τίτλος" in tab.title()  # the last good page, under the panel
+        assert refused == []
+    finally:
+        tab.close()
