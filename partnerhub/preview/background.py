@@ -82,7 +82,8 @@ def main(argv: list[str]) -> int:
     from partnerhub.hub import load_hub
     from partnerhub.render.relations import build_relations
 
-    os.nice(NICENESS)  # after the preview's own work (Pagefind inherits it)
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # after the preview's own work (Pagefind inherits it)
     root, site_dir, site_url, manifest = Path(argv[0]), Path(argv[1]), argv[2], Path(argv[3])
     hub = load_hub(root)
     if hub.config is None or hub.errors:
