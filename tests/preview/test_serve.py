@@ -197,3 +197,29 @@ def test_the_browser_reloads_by_itself_and_the_policy_allows_it(preview, browser
         assert refused == []
     finally:
         tab.close()
+
+
+def test_a_record_added_then_deleted(preview):
+    added = preview.root / "data" / "practices" / "serres-phone-line.yml"
+    text = (preview.original.replace("id: serres-volunteers", "id: serres-phone-line")
+            .replace(f"en: {TITLES['en']}", "en: Phone line for older people"))
+
+    def handled(action) -> None:
+        before = _state(preview)["version"]
+        action()
+        deadline = time.monotonic() + 300
+        while _state(preview)["version"] == before:
+            assert time.monotonic() < deadline, "the preview did not handle the change"
+            time.sleep(0.05)
+
+    handled(lambda: added.write_text(text, encoding="utf-8"))
+    assert not _state(preview)["errors"]
+    for lang in TITLES:
+        assert _get(preview, _url(lang, "practices/serres-phone-line/"))[0] == 200
+    assert "Phone line for older people" in _get(preview, "practices/")[1]
+    assert "Phone line for older people" in _get(preview, "partners/serres/")[1]
+    handled(added.unlink)
+    for lang in TITLES:
+        assert _get(preview, _url(lang, "practices/serres-phone-line/"))[0] == 404
+    assert "Phone line for older people" not in _get(preview, "practices/")[1]
+    assert "Phone line for older people" not in _get(preview, "partners/serres/")[1]
