@@ -101,7 +101,7 @@ class LiveData:
         report = Reporter(self.root)
         hub.records[folder].pop(record_id, None)
         path = hub.data_dir / folder / f"{record_id}.yml"
-        prose_paths = sorted(p for p in (hub.data_dir / folder).glob(f"{record_id}.*.md")
+        prose_paths = sorted(p for p in (hub.data_dir / folder).iterdir()  # no glob: a name is no pattern
                              if (m := PROSE_NAME.match(p.name)) and m["id"] == record_id)
         prose = _read_prose(record_type, prose_paths, known_ids[folder], hub.config.languages, report)
         if not path.exists() and not path.is_symlink():
