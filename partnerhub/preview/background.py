@@ -132,8 +132,14 @@ class Refresher:
         """Stop the run in progress, if any; no more runs."""
         with self._lock:
             self._closed = True
-            if self._process is not None and self._process.poll() is None:
-                self._process.terminate()
+            process = self._process
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)  # it writes into the site: gone before the site is
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def _run(self) -> None:
         while True:

@@ -20,6 +20,7 @@ import gc
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -193,6 +194,10 @@ def _cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
+def _interrupt(_signal, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args) -> int:
     from partnerhub.hubdata import find_root
 
@@ -201,6 +206,7 @@ def cmd_serve(args) -> int:
         print(_("partnerhub: no data/hub.yml found in {path} or above it: run this in the hub's folder, or pass --root").format(
             path=Path.cwd()), file=sys.stderr)
         return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: the work folder goes too
     work = Path(tempfile.mkdtemp(prefix="partnerhub-preview-"))
     build = shlex.split(args.build_command) if args.build_command else None
     preview = Preview(root, work, args.host, args.port, build)
