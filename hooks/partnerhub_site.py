@@ -45,6 +45,7 @@ from partnerhub.linked.lastmod import lastmod_by_url
 from partnerhub.opendata import feeds
 from partnerhub.outputs import write_outputs
 from partnerhub import publish
+from partnerhub.preview.keep import keep_frame, keep_shell
 from partnerhub.progress import Progress
 from partnerhub.publish import search_index, write_page, write_sitemap
 from partnerhub.render import assets
@@ -281,7 +282,11 @@ def on_post_page(output, page, config):
     output = _shared_assets(output, config)
     if page.file.src_uri == _Build.shell_uri:
         _Build.shell = Shell.parse(output, _Build.sentinels, _Build.toc_item)
+        keep_shell(config.extra[LANG_KEY], _Build.shell)  # for `partnerhub serve` (partnerhub/preview/)
         return output
+    generated = _Build.pages.get(page.file.src_uri)
+    if generated is not None:  # home, catalogues: their frame, for `partnerhub serve`
+        keep_frame(config.extra[LANG_KEY], generated.url, output, generated.html)
     return with_policy(output)
 
 

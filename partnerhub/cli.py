@@ -1,5 +1,5 @@
 """The ``partnerhub`` command: ``validate``, ``schema`` (partnerhub/schema.py), ``new`` (partnerhub/new/),
-``affected`` (partnerhub/render/affected.py), ``ci`` (partnerhub/ci/).
+``affected`` (partnerhub/render/affected.py), ``ci`` (partnerhub/ci/), ``serve`` (partnerhub/preview/).
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 usage error.
 """
@@ -127,7 +127,7 @@ def cmd_affected(args: argparse.Namespace) -> int:
 
 
 def build_parser(with_new: bool = True) -> argparse.ArgumentParser:
-    """The command line; ``with_new=False`` leaves out ``new``, whose options come from
+    """The command line; ``with_new=False`` leaves out ``new`` and ``serve``: ``new``'s options come from
     the record models (slow to import, and not needed by ``validate``)."""
     parser = argparse.ArgumentParser(prog="partnerhub", description=_("Knowledge hub for partner networks of cities."))
     parser.add_argument("--version", action="version", version=f"partnerhub {__version__}")
@@ -161,6 +161,10 @@ def build_parser(with_new: bool = True) -> argparse.ArgumentParser:
     affected.add_argument("--root", help=_("the hub's folder (the one that holds data/)"))
     affected.set_defaults(func=cmd_affected)
     add_ci_parser(sub)
+    if with_new:  # like `new`, slow to import (the renderer): not for `validate`
+        from partnerhub.preview.command import add_parser as add_serve_parser
+
+        add_serve_parser(sub)
     return parser
 
 
