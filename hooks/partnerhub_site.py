@@ -121,6 +121,7 @@ def on_config(config):
     names = hub.config.name
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.extra["partnerhub_footer"] = footer_values(hub, lang)  # funding line, contact: escaped Markup
+    config.extra["partnerhub_logo"] = header_logo(hub)  # the header's <img> (data/hub.yml logo) or None
     config.extra["partnerhub_feed"] = feeds.head_link(hub.config, lang)  # base.html's <link rel="alternate">
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.site_description = site_description(hub, lang) or config.site_description  # escaped by base.html
