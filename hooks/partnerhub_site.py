@@ -51,7 +51,7 @@ from partnerhub.render import assets
 from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
-from partnerhub.render.hub_values import fill_hub_values, footer_values, site_description
+from partnerhub.render.hub_values import fill_hub_values, footer_values, header_logo, site_description
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
@@ -298,6 +298,7 @@ def on_post_build(config):
         assets.drop_copy(Path(config.site_dir))  # its pages use the root's
         return
     assets.prune(_Build.site_dir)
+    assets.narrow_alternates(_Build.site_dir)  # no sitemap.xml fetched beside the feed links
     _Build.urls.update(dict.fromkeys(urls))
     _build_other_languages(config)
     _stop_counting()
