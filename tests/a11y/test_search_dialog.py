@@ -26,6 +26,7 @@ QUERIES = [
     ("kinoniko pantopolio", GROCERY),  # Greeklish, written as it sounds
     ("κοινονικο παντοπολιο", GROCERY),  # vowel slips: ο for ω, ι for ει
     ("kentro koinotitas", SERRES),
+    ("kentro koinothtas", SERRES),  # η written h: "th" read as τη, not θ
     ("κεντρο κινοτητας", SERRES),  # οι written ι
 ]
 
