@@ -59,6 +59,22 @@ def results(page, query: str) -> tuple[int, list[str]]:
     return count, hrefs
 
 
+def test_the_first_query_downloads_pagefind_once(browser, server):
+    """The search runs beside the page (Pagefind's noWorker): its worker, a second copy of
+    its script, is never downloaded; the settings come compact."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        fetched = []
+        page.on("response", lambda r: fetched.append(r.url.rsplit("/", 1)[-1].split("?")[0]))
+        open_dialog(page, server + "el/")
+        count, _hrefs = results(page, "koinoniko pantopoleio")
+    finally:
+        context.close()
+    assert count >= 1
+    assert "pagefind.js" in fetched and "pagefind-worker.js" not in fetched, fetched
+
+
 @pytest.mark.parametrize("query,expected", QUERIES)
 def test_greek_greeklish_and_vowel_slips_find_the_page(desktop, server, query, expected):
     open_dialog(desktop, server + "el/")

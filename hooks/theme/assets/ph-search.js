@@ -96,7 +96,9 @@
     var key = url.href;
     if (!engines[key]) {
       engines[key] = import(new URL("pagefind.js", url).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+        // noWorker: the search runs beside the page instead of in pagefind-worker.js, a second
+        // copy of Pagefind's script (41 KB) that the first query would download too
+        return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true }).then(function () {
           return pagefind.init();
         }).then(function () { return pagefind; });
       });
