@@ -79,9 +79,10 @@ SEARCH_KEY_STEPS = [
     ("gk", "g"), ("gg", "g"), ("ng", "g"),
 ]
 _DOUBLE = re.compile(r"([a-z])\1+")
-# A query's key words lose their final vowels (words of six letters or more), so that a key
-# matches every inflection as a prefix: "kinoniki" (κοινωνική) finds kinoniko, kinoniku, kinonikis.
-QUERY_ENDING = "[aeiou]+$"
+# A query's key words lose their final vowels and a final s or n after them (words of six
+# letters or more), so that a key matches every inflection as a prefix: "kinoniki" (κοινωνική)
+# finds kinoniko, kinoniku, kinonikis; "etielodes" (εθελοντές) finds etielodis, etielodon.
+QUERY_ENDING = "[aeiou]+[sn]?$"
 QUERY_ENDING_MIN_LENGTH = 6
 
 
