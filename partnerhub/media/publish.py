@@ -21,8 +21,8 @@ from partnerhub.media.files import (
     Refused, TooLarge, media_dir, media_parts, open_output_dir, read_at, read_plain_at, write_at,
 )
 from partnerhub.media.limits import (
-    HASH_CHARS, ICC_MAX_BYTES, LOGO_HEIGHTS, JPEG_QUALITY, JPEG_SUBSAMPLING, MEDIA_FOLDER, PHOTO_MAX_BYTES, STEM_MAX_CHARS,
-    VARIANT_MIN_STEP, VARIANT_WIDTHS, WEBP_METHOD, WEBP_QUALITY, settings_key,
+    HASH_CHARS, ICC_MAX_BYTES, JPEG_QUALITY, JPEG_SUBSAMPLING, LOGO_HEIGHTS, MEDIA_FOLDER, PHOTO_MAX_BYTES,
+    STEM_MAX_CHARS, VARIANT_MIN_STEP, VARIANT_WIDTHS, WEBP_METHOD, WEBP_QUALITY, settings_key,
 )
 from partnerhub.media.records import DOCUMENT, EXTENSIONS, PHOTO, MediaFile, MediaProblem, Variant
 from partnerhub.model.fields import suggest_id
