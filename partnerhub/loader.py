@@ -19,6 +19,7 @@ from pathlib import Path
 from partnerhub.messages import Word
 from partnerhub.problems import Reporter, format_path
 from partnerhub.registry import BY_FOLDER, FOLDERS, RecordType
+from partnerhub.workers import map_in_processes
 from partnerhub.yamlsource import Mark, Positions, load_yaml, mark_at
 
 PROSE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
@@ -30,7 +31,8 @@ MAX_TEXT_FILE_BYTES = 1_000_000  # a record or a prose file; the largest demo re
 # Where files may go, for the message about a file that is in none of these places.
 UNEXPECTED = {"folders": ", ".join(f"data/{folder}" for folder in (*FOLDERS, VOCABULARY_FOLDER, "media"))}
 # Characters that YAML and many editors take for line breaks inside a line of text.
-_LINE_SEPARATORS = re.compile("[\u2028\u2029\u0085]")
+_LINE_SEPARATOR_CHARACTERS = "\u2028\u2029\u0085"
+_LINE_SEPARATORS = re.compile(f"[{_LINE_SEPARATOR_CHARACTERS}]")
 
 
 @dataclass
@@ -55,7 +57,11 @@ def read_text(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> TextFile:
             return TextFile(path, None, ("file_too_large", {"size": _kilobytes(info.st_size),
                                                             "limit": _kilobytes(limit)}, Mark(1, 1)))
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(limit + 1)
+            # as much as the file holds (not a buffer of ``limit`` bytes for each small file),
+            # then whatever it grew by since, up to the limit
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += handle.read(limit + 1 - len(raw))
     finally:
         os.close(fd)
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -67,7 +73,7 @@ def read_text(path: Path, limit: int = MAX_TEXT_FILE_BYTES) -> TextFile:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start:exc.start].decode("utf-8")) + 1  # characters, not bytes
         return TextFile(path, None, ("file_not_utf8", {"offset": exc.start}, Mark(line, column)))
-    separator = _LINE_SEPARATORS.search(text)
+    separator = _LINE_SEPARATORS.search(text) if any(char in text for char in _LINE_SEPARATOR_CHARACTERS) else None
     if separator:
         return TextFile(path, None, ("text_line_separator", {"code_point": f"U+{ord(separator.group()):04X}"},
                                      mark_at(text, separator.start())))
@@ -153,22 +159,41 @@ class Sources:
     files_read: int = 0
 
 
-def read_yaml(path: Path, report: Reporter) -> tuple[dict | None, Positions | None]:
-    """A YAML mapping and its positions, or (None, None) after reporting why not."""
+@dataclass
+class ParsedFile:
+    """A YAML file read and parsed: its mapping and positions (None if it has none), and
+    its problems as ``(mark, code, params, field)``."""
+
+    data: dict | None
+    positions: Positions | None
+    problems: list[tuple[Mark, str, dict, str]]
+
+
+def parse_yaml_file(path: Path) -> ParsedFile:
+    """Read and parse one YAML file, without reporting (it may run in a worker process)."""
     source = read_text(path)
     if source.problem:
         code, params, mark = source.problem
-        report.add(path, mark, code, params)
-        return None, None
+        return ParsedFile(None, None, [(mark, code, params, "")])
     doc = load_yaml(source.text)
-    for problem in doc.problems:
-        report.add(path, problem.mark, problem.code, problem.params, format_path(problem.path))
+    problems = [(problem.mark, problem.code, problem.params, format_path(problem.path)) for problem in doc.problems]
     if doc.data is None and doc.problems:
-        return None, None
+        return ParsedFile(None, None, problems)
     if not isinstance(doc.data, dict):  # a list, a text, or a lone `null`
-        report.add(path, Mark(1, 1), "yaml_not_mapping")
-        return None, None
-    return doc.data, doc.positions
+        problems.append((Mark(1, 1), "yaml_not_mapping", {}, ""))
+        return ParsedFile(None, None, problems)
+    return ParsedFile(doc.data, doc.positions, problems)
+
+
+def _reported(path: Path, parsed: ParsedFile, report: Reporter) -> tuple[dict | None, Positions | None]:
+    for mark, code, params, where in parsed.problems:
+        report.add(path, mark, code, params, where)
+    return parsed.data, parsed.positions
+
+
+def read_yaml(path: Path, report: Reporter) -> tuple[dict | None, Positions | None]:
+    """A YAML mapping and its positions, or (None, None) after reporting why not."""
+    return _reported(path, parse_yaml_file(path), report)
 
 
 def _walk(data_dir: Path):
@@ -176,9 +201,10 @@ def _walk(data_dir: Path):
     for folder, dirs, files in os.walk(data_dir, followlinks=False):
         dirs.sort()
         here = Path(folder)
-        for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
-            path = here / name
-            yield path, path.relative_to(data_dir).parts
+        inside = os.path.relpath(folder, data_dir)
+        parts = () if inside == os.curdir else here.relative_to(data_dir).parts  # once per folder
+        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            yield here / name, (*parts, name)
 
 
 def _classify(data_dir: Path, report: Reporter):
@@ -280,12 +306,15 @@ def read_sources(data_dir: Path, languages: list[str], report: Reporter) -> Sour
         data, positions = read_yaml(path, report)
         if data is not None:
             sources.vocabularies[name] = (path, data, positions)
+    # the record files, parsed in worker processes if there are many (partnerhub.workers)
+    every_path = [path for paths in record_paths.values() for path in paths]
+    parsed = dict(zip(every_path, map_in_processes(parse_yaml_file, every_path)))
     for folder, paths in record_paths.items():
         record_type = BY_FOLDER[folder]
         sources.known_ids[folder] = {p.stem for p in paths}
         prose = _read_prose(record_type, prose_paths[folder], sources.known_ids[folder], languages, report)
         for path in paths:
-            data, positions = read_yaml(path, report)
+            data, positions = _reported(path, parsed.pop(path), report)
             if data is None:
                 continue
             origins = _merge_prose(record_type, data, prose.get(path.stem, []), path, report)

@@ -212,7 +212,7 @@ def _scan(text: str) -> _Scan:
 def find_excess(text: str) -> Excess | None:
     """Where ``text`` first nests deeper than :data:`MAX_NESTING`, or the first of more than
     :data:`MAX_UNCLOSED` openers it never closes; None for ordinary text."""
-    if not _MAYBE.search(text):
+    if not (any(char in text for char in _MAYBE) or _MAYBE_LINE.search(text) or _MAYBE_FIRST_LINE.match(text)):
         return None
     scan = _scan(text)
     if scan.deep:
@@ -226,8 +226,14 @@ def find_excess(text: str) -> Excess | None:
     return None
 
 
-# A text without these characters and without indented lines cannot exceed anything.
-_MAYBE = re.compile(r"[\[(<`>*_+\-]|\d[.)]|^[ \t]{4}", re.M)
+# A text without these characters can exceed a limit only by its lines: an indented line,
+# or a line that starts with a number (``1. 1. 1. …``, a list nested on one line). Each
+# character is looked for one by one (``in`` is faster than a search for a class), and each
+# search starts from a literal line break, which ``re`` skips to fast.
+_MAYBE = "[(<`>*_+-"
+_LINE_START = r"(?:[ \t]{4}|[ ]{0,3}\d)"
+_MAYBE_LINE = re.compile(r"\n" + _LINE_START)
+_MAYBE_FIRST_LINE = re.compile(_LINE_START)
 
 
 def too_costly(text: str) -> bool:

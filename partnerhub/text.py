@@ -112,6 +112,8 @@ def folding_table() -> dict:
 def format_characters(text: str) -> list[str]:
     """The invisible format characters (Unicode category Cf: bidi controls and isolates,
     zero-width spaces and joiners, the byte-order mark, soft hyphens…) in ``text``."""
+    if text.isascii() or not any(unicodedata.category(c) == "Cf" for c in set(text)):
+        return []  # the common case, without a loop over every character (ASCII holds no Cf)
     return [c for c in text if unicodedata.category(c) == "Cf"]
 
 
@@ -159,13 +161,78 @@ class MixedWord:
 
 
 _WORD = re.compile(r"\w+")
+_THREE = ("LATIN", "GREEK", "CYRILLIC")
+# Where the letters of the three scripts are looked up once (a few thousand code points,
+# when first needed): Latin, IPA, Greek, Cyrillic and their extensions, punctuation and
+# symbols, fullwidth forms, emoji. A text with a character outside them takes the slow path.
+_TABULATED = ((0x0000, 0x05FF), (0x1C80, 0x1CBF), (0x1D00, 0x2BFF), (0x2C60, 0x2C7F), (0x2DE0, 0x2DFF),
+              (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xFB00, 0xFB4F), (0xFE00, 0xFE6F),
+              (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF))
+
+
+def _char_class(ranges) -> str:
+    return "".join(f"\\U{lo:08X}-\\U{hi:08X}" for lo, hi in ranges)
+
+
+def _ranges(code_points: list[int]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for cp in code_points:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return ranges
+
+
+@lru_cache(maxsize=1)
+def _script_searches() -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """A search for the first letter of the three scripts (or untabulated character), and
+    for each script, a search for a letter of the other two (or an untabulated character)."""
+    letters: dict[str, list[int]] = {script: [] for script in _THREE}
+    for lo, hi in _TABULATED:
+        for cp in range(lo, hi + 1):
+            char = chr(cp)
+            if char.isalpha():
+                script = unicodedata.name(char, "").split(" ", 1)[0]
+                if script in letters:
+                    letters[script].append(cp)
+    outside, start = [], 0
+    for lo, hi in _TABULATED:
+        if lo > start:
+            outside.append((start, lo - 1))
+        start = hi + 1
+    outside.append((start, 0x10FFFF))
+    untabulated = _char_class(outside)
+    first = re.compile("[" + "".join(_char_class(_ranges(cps)) for cps in letters.values()) + untabulated + "]")
+    others = {script: re.compile("[" + "".join(_char_class(_ranges(letters[other])) for other in _THREE
+                                               if other != script) + untabulated + "]")
+              for script in _THREE}
+    return first, others
+
+
+def _one_script(text: str) -> bool:
+    """True if ``text`` surely holds letters of at most one of the three scripts (two
+    searches over the text, in C); False if it may hold more."""
+    first, others = _script_searches()
+    found = first.search(text)
+    if found is None:
+        return True
+    script = script_of(found.group())
+    return script in others and others[script].search(text) is None
 
 
 def mixed_script_words(text: str) -> list[MixedWord]:
-    """Words of ``text`` that mix letters of Latin, Greek or Cyrillic (``ѕerres``)."""
+    """Words of ``text`` that mix letters of Latin, Greek or Cyrillic (``ѕerres``).
+
+    Most texts are in one script: two searches over the text tell so, without a loop over
+    its characters; then only a word that holds letters of two scripts is looked at."""
+    if text.isascii() or _one_script(text):
+        return []  # ASCII letters are all Latin
     found = []
     for match in _WORD.finditer(text):
         word = match.group(0)
+        if word.isascii() or len({script_of(c) for c in set(word)}.intersection(_THREE)) < 2:
+            continue
         counts: dict[str, int] = {}
         for char in word:
             script = script_of(char)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 from yaml.reader import ReaderError
@@ -34,6 +35,7 @@ Path_ = tuple  # a field path: ("photos", 0, "alt", "en")
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NUMBER_START = frozenset("+-.0123456789")  # how every match of _INT or _FLOAT starts
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -119,8 +121,16 @@ class _TooBig(Exception):
         self.code, self.mark = code, mark
 
 
+@lru_cache(maxsize=65_536)
+def _shared_mark(line: int, column: int) -> Mark:
+    """One (immutable) Mark per position: most values of most files stand at the same few
+    columns of the same lines, and making a frozen dataclass costs more than looking it up."""
+    return Mark(line, column)
+
+
 def _mark(event) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+    start = event.start_mark
+    return _shared_mark(start.line + 1, start.column + 1)
 
 
 def _scalar(event, tag):
@@ -135,6 +145,8 @@ def _scalar(event, tag):
         return True
     if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:  # a word, such as most keys: no number (value is not "")
+        return value
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):

@@ -100,13 +100,13 @@ def _hash_tree(digest, folder: Path) -> None:
     if not folder.is_dir() or folder.is_symlink():
         digest.update(f"no folder {folder.is_symlink()}".encode())
         return
+    top = len(str(folder)) + 1
     for here, dirs, files in os.walk(folder, followlinks=False):
         dirs.sort()
-        base = Path(here)
         for name in sorted(files + dirs):
-            path = base / name
+            path = os.path.join(here, name)
             info = os.lstat(path)
-            rel = path.relative_to(folder).as_posix()
+            rel = path[top:].replace(os.sep, "/")
             digest.update(b"\0" + rel.encode("utf-8", "surrogateescape") + b"\0")
             if stat.S_ISLNK(info.st_mode):
                 digest.update(b"link " + os.fsencode(os.readlink(path)))
@@ -120,15 +120,26 @@ def _hash_tree(digest, folder: Path) -> None:
 @lru_cache(maxsize=1)
 def code_key() -> str:
     """The package's files and the installed distributions' versions, hashed."""
-    from importlib import metadata
-
     digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".mo"):
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    versions = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions())
-    digest.update("\n".join(versions).encode())
+    digest.update("\n".join(_distributions()).encode())
     return digest.hexdigest()
+
+
+def _distributions() -> list[str]:
+    """The installed distributions with their versions, as the names of their metadata
+    folders (``pydantic-2.9.2.dist-info``) wherever Python looks for them (``sys.path``),
+    without parsing each one's metadata."""
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found += [f"{entry}/{name}" for name in names if name.endswith((".dist-info", ".egg-info"))]
+    return sorted(found)
 
 
 def key(root: Path, today: dt.date) -> str:

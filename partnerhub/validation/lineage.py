@@ -6,19 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerhub.validation.chains import loop_from
+
 
 def _cycle(hub, folder: str, record, field: str) -> list[str] | None:
-    """The ids from ``record`` along ``field`` back to ``record``, if the chain returns to it."""
-    chain = [record.id]
-    target = getattr(record, field)
-    while target is not None:
-        if target in chain:
-            return [*chain, target] if target == record.id else None  # a loop further up is
-            # reported on the records that are in it
-        chain.append(target)
-        step = hub.get(folder, target)
-        target = getattr(step, field) if step is not None else None
-    return None
+    """The ids from ``record`` along ``field`` back to ``record``, if the chain returns to it
+    (a loop further up is reported on the records that are in it)."""
+    return loop_from(hub, folder, field, record.id)
 
 
 def _without_cycle(entry, hub, folder: str, field: str, itself: str, cycle: str) -> Iterator[tuple]:

@@ -10,19 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerhub.validation.chains import loop_from
+
 
 def part_of_without_cycle(entry, hub) -> Iterator[tuple]:
     """``part_of`` never leads back to the partner itself (``a`` in ``b`` in ``a``)."""
-    chain = [entry.record.id]
-    parent = entry.record.part_of
-    while parent is not None:
-        if parent in chain:
-            if parent == entry.record.id:
-                yield ("part_of",), "part_of_cycle", {"chain": " → ".join([*chain, parent])}
-            return  # a cycle further up is reported on the partners that are in it
-        chain.append(parent)
-        record = hub.get("partners", parent)
-        parent = record.part_of if record is not None else None
+    chain = loop_from(hub, "partners", "part_of", entry.record.id)
+    if chain:  # a cycle further up is reported on the partners that are in it
+        yield ("part_of",), "part_of_cycle", {"chain": " → ".join(chain)}
 
 
 def not_transferred_to_owner(entry, hub) -> Iterator[tuple]:

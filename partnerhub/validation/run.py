@@ -1,14 +1,17 @@
 """Validate a whole hub: every file, every record, every reference, in one run.
 
 Order: settings (``data/hub.yml``), then what ``partnerhub.loader`` read (vocabularies,
-records with their prose files), each checked against its model, then the checks across
-records (references, the record types' own rules) and the missing translations. Every
-problem is collected; nothing stops at the first error.
+records with their prose files), each checked against its model and for look-alike
+letters (each record on its own: in helper processes for a big hub, ``partnerhub.workers``),
+then the checks across records (references, the record types' own rules) and the missing
+translations. Every problem is collected; nothing stops at the first error. Problems come
+out sorted, whichever process found them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -20,11 +23,12 @@ from partnerhub.media import scan
 from partnerhub.model.fields import ID_PATTERN
 from partnerhub.messages import WARNING_CODES
 from partnerhub.model.vocabulary import Vocabulary
-from partnerhub.problems import Reporter
+from partnerhub.problems import Problem, Reporter
 from partnerhub.registry import RECORD_TYPES, VOCABULARIES
 from partnerhub.text import suggest_id
 from partnerhub.validation import hub_settings, references, text_checks, translations
 from partnerhub.validation.pydantic_errors import problems_from
+from partnerhub.workers import map_in_processes
 from partnerhub.yamlsource import Mark
 
 
@@ -36,6 +40,18 @@ def _validate_model(model: type[BaseModel], data, positions, hub_config, file: P
         for path, code, params, at_key in problems_from(exc, model, data, positions, hub_config):
             report.at_path(file, positions, path, code, params, at_key=at_key, prose=prose)
         return None
+
+
+def _check_record(hub_config: HubConfig, root: Path, source: Source) -> tuple[BaseModel | None, list[Problem]]:
+    """One record checked on its own: against its model, then (if valid, and named by its
+    id) for look-alike letters and internationalised hosts. In a helper process for a big
+    hub (``partnerhub.workers``): the record and the problems are sent back."""
+    report = Reporter(root)
+    record = _validate_model(source.type.model, source.data, source.positions, hub_config, source.path,
+                             report, source.prose)
+    if record is not None and record.id == source.path.stem:
+        text_checks.check_entry(Entry(source.type, record, source.path, source.positions, source.prose), report)
+    return record, report.problems
 
 
 def _load_config(hub: Hub, report: Reporter):
@@ -106,10 +122,10 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
     _validate_vocabularies(hub, sources, report)
     seen_ids: dict[str, Source] = {}
     unvalidated: list[Source] = []
-    for source in sources.records:
+    checked = map_in_processes(partial(_check_record, hub.config, root), sources.records)
+    for source, (record, problems) in zip(sources.records, checked):
         _check_id(source, seen_ids, report)
-        record = _validate_model(source.type.model, source.data, source.positions, hub.config, source.path,
-                                 report, source.prose)
+        report.problems += problems
         if record is not None and record.id == source.path.stem:
             hub.records[source.type.folder][record.id] = Entry(source.type, record, source.path, source.positions,
                                                                source.prose)
@@ -123,6 +139,5 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
                     report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose,
                                    severity="warning" if code in WARNING_CODES else "error")
     translations.check(hub, report)
-    text_checks.check(hub, report)  # look-alike letters, internationalised hosts
     hub.problems = report.sorted()
     return hub

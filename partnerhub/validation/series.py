@@ -9,6 +9,7 @@ meeting's status changes with time. They are relative to the day of the run
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -53,6 +54,42 @@ def _numbered(meeting) -> bool:
     return bool(meeting.numbers) and meeting.status not in REPLACEABLE
 
 
+class _Numbers:
+    """The numbered meetings of one series, indexed once: by number, and by their highest
+    number with the latest of those below each point, so that each meeting's checks are
+    lookups (a series of a thousand meetings costs no more per meeting than one of ten)."""
+
+    def __init__(self, meetings: list) -> None:
+        numbered = [m for m in meetings if _numbered(m)]
+        self.by_number: dict[int, list] = defaultdict(list)
+        for meeting in numbered:
+            for number in dict.fromkeys(meeting.numbers):
+                self.by_number[number].append(meeting)
+        # dated meetings by their highest number; best[i]: the one of items[:i + 1] that
+        # max() over them (in series order) would pick
+        items = sorted(((max(m.numbers), m.start.sort_key, position, m)
+                        for position, m in enumerate(numbered) if m.start.known), key=lambda item: item[0])
+        self.highest = [item[0] for item in items]
+        self.best: list = []
+        for item in items:
+            previous = self.best[-1] if self.best else None
+            if previous is None or item[:2] > previous[:2] or (item[:2] == previous[:2] and item[2] < previous[2]):
+                previous = item
+            self.best.append(previous)
+
+    def latest_below(self, number: int):
+        """The meeting max() would pick among the dated ones numbered below ``number``."""
+        count = bisect.bisect_left(self.highest, number)
+        return self.best[count - 1][3] if count else None
+
+
+def _numbers(hub, network: str) -> _Numbers:
+    index = hub.__dict__.setdefault("_series_numbers", {})
+    if network not in index:
+        index[network] = _Numbers(_series(hub)[network])
+    return index[network]
+
+
 def meeting_series(entry, hub) -> Iterator[tuple]:
     """Status against today, dates against the network's period, numbers against the
     other meetings of the series."""
@@ -72,16 +109,16 @@ def meeting_series(entry, hub) -> Iterator[tuple]:
     if not _numbered(meeting):
         return
     network = meeting.networks[0]
-    others = [m for m in _series(hub)[network] if m.id != meeting.id and _numbered(m)]
+    numbers = _numbers(hub, network)
     for number in meeting.numbers:
-        for other in others:
-            if number in other.numbers:
+        for other in numbers.by_number.get(number, ()):
+            if other.id != meeting.id:
                 yield ("number",), "series_number_twice", {"number": number, "other": other.id, "network": network}
-    # the meeting numbered just below this one should not come later
+    # the meeting numbered just below this one should not come later (it is not this one:
+    # this one's highest number is not below its lowest)
     first = min(meeting.numbers)
-    below = [m for m in others if max(m.numbers) < first and m.start.known]
-    if below and start.known:
-        previous = max(below, key=lambda m: (max(m.numbers), m.start.sort_key))
+    previous = numbers.latest_below(first)
+    if previous is not None and start.known:
         if start.certainly_before(previous.start):
             yield ("number",), "series_number_order", {
                 "number": first, "other_number": max(previous.numbers), "other": previous.id, "network": network,

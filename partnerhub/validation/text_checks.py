@@ -9,6 +9,7 @@ Cyrillic ``а`` is another site. Each warning points at the value and names what
 from __future__ import annotations
 
 import typing
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -30,11 +31,16 @@ def _is_url(info) -> bool:
     return any(getattr(meta, "func", None) is F._check_url for meta in info.metadata) or check(info.annotation)
 
 
+@lru_cache(maxsize=None)
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(name, is a URL) for each field of ``model``: worked out once per model."""
+    return tuple((name, _is_url(info)) for name, info in model.model_fields.items())
+
+
 def strings(record: BaseModel, path: tuple = ()):
     """``(field path, text, is a URL)`` for every text of ``record``, language maps included."""
-    for name, info in type(record).model_fields.items():
+    for name, url in _fields(type(record)):
         value = getattr(record, name)
-        url = _is_url(info)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             here = path + (name,) if index is None else path + (name, index)
@@ -71,18 +77,23 @@ def idn_host(url: str) -> dict | None:
     return {"host": unicode_host, "ascii": ascii_host, "value": url, "snippet": url}
 
 
+def check_entry(entry, report) -> None:
+    """The warnings about one valid record (``partnerhub.hub.Entry``)."""
+    for path, text, is_url in strings(entry.record):
+        if is_url:
+            params = idn_host(text)
+            if params:
+                report.at_path(entry.file, entry.positions, path, "url_idn", params,
+                               severity="warning", prose=entry.prose)
+            continue
+        if text.isascii():
+            continue
+        for params in mixed_script_warnings(text):
+            report.at_path(entry.file, entry.positions, path, "text_mixed_script", params,
+                           severity="warning", prose=entry.prose)
+
+
 def check(hub, report) -> None:
     for entries in hub.records.values():
         for entry in entries.values():
-            for path, text, is_url in strings(entry.record):
-                if is_url:
-                    params = idn_host(text)
-                    if params:
-                        report.at_path(entry.file, entry.positions, path, "url_idn", params,
-                                       severity="warning", prose=entry.prose)
-                    continue
-                if text.isascii():
-                    continue
-                for params in mixed_script_warnings(text):
-                    report.at_path(entry.file, entry.positions, path, "text_mixed_script", params,
-                                   severity="warning", prose=entry.prose)
+            check_entry(entry, report)
