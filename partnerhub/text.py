@@ -79,11 +79,11 @@ SEARCH_KEY_STEPS = [
     ("gk", "g"), ("gg", "g"), ("ng", "g"),
 ]
 _DOUBLE = re.compile(r"([a-z])\1+")
-# A query's key words lose their final vowels and a final s or n after them (words of five
-# letters or more: "dimos", δήμος, finds dimu, dimi, dimotiko as Pagefind's stemming does), so that a key matches every inflection as a prefix: "kinoniki" (κοινωνική)
+# A query's key words lose their final vowels and a final s or n after them (words of six
+# letters or more: shorter stems find too many other words as a prefix), so that a key matches every inflection as a prefix: "kinoniki" (κοινωνική)
 # finds kinoniko, kinoniku, kinonikis; "etielodes" (εθελοντές) finds etielodis, etielodon.
 QUERY_ENDING = "[aeiou]+[sn]?$"
-QUERY_ENDING_MIN_LENGTH = 5
+QUERY_ENDING_MIN_LENGTH = 6
 
 
 def search_key(text: str) -> str:

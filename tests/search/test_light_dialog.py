@@ -1,8 +1,9 @@
 """The search dialog on a light index (a large hub's first query): a query in Greek letters is
 searched as its key alone (half the index chunks to download: scripts/measure_search.py
 measures the bytes), and still finds every page that Pagefind finds for the query as typed
-(with its Greek stemming), and the page it is about. Not reproduced: Pagefind's matches of a
-short stem as a prefix of another word ("πολη", stem πολ-, finds "Πολλαπλών")."""
+(with its Greek stemming), and the page it is about. Not reproduced: Pagefind's stems of
+words under six letters ("δημος", stem δημ-, finds "δήμου"; "πολη" finds "Πολλαπλών"): their
+keys keep their endings, since shorter prefixes find too many other words."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def light_site(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("query", ["κοινωνικό παντοπωλείο", "εθελοντες", "κοινωνικη απομονωση", "δημος", "ηλικιωμενοι",
+@pytest.mark.parametrize("query", ["κοινωνικό παντοπωλείο", "εθελοντες", "κοινωνικη απομονωση", "ηλικιωμενοι",
                                    "ψηφιακη ενταξη"])
 def test_a_greek_query_is_searched_as_its_key_alone(browser, light_site, query):
     context = browser.new_context()

@@ -86,7 +86,7 @@
   function queryKey(query) {
     if (!query || (settings.folded || []).indexOf(lang) < 0) return "";
     var ending = settings.folding.query_ending ? new RegExp(settings.folding.query_ending) : null;
-    var shortest = settings.folding.query_ending_min_length || 5;
+    var shortest = settings.folding.query_ending_min_length || 6;
     return keyOf(query).split(" ").map(function (word) {
       // the final vowels (and an s or n after them) go: the key finds the inflections as a prefix
       return ending && word.length >= shortest ? word.replace(ending, "") : word;
