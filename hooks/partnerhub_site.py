@@ -52,7 +52,7 @@ from partnerhub.render import assets
 from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
-from partnerhub.render.hub_values import fill_hub_values, footer_values, site_description
+from partnerhub.render.hub_values import fill_hub_values, footer_values, header_logo, site_description
 from partnerhub.render.pages import SiteBuilder
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
@@ -122,6 +122,7 @@ def on_config(config):
     names = hub.config.name
     config.extra["partnerhub_licence"] = licence_link(hub.config.licence)
     config.extra["partnerhub_footer"] = footer_values(hub, lang)  # funding line, contact: escaped Markup
+    config.extra["partnerhub_logo"] = header_logo(hub)  # the header's <img> (data/hub.yml logo) or None
     config.extra["partnerhub_feed"] = feeds.head_link(hub.config, lang)  # base.html's <link rel="alternate">
     config.site_name = Markup(escape(names.get(lang) or names.get(default) or next(iter(names.values()), "")))
     config.site_description = site_description(hub, lang) or config.site_description  # escaped by base.html
@@ -302,6 +303,7 @@ def on_post_build(config):
         assets.drop_copy(Path(config.site_dir))  # its pages use the root's
         return
     assets.prune(_Build.site_dir)
+    assets.narrow_alternates(_Build.site_dir)  # no sitemap.xml fetched beside the feed links
     _Build.urls.update(dict.fromkeys(urls))
     _build_other_languages(config)
     _stop_counting()

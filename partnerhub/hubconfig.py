@@ -1,9 +1,10 @@
-"""The hub's own settings (``data/hub.yml``): name, languages, licence.
+"""The hub's own settings (``data/hub.yml``): name, languages, licence, colour, logo.
 
 Site languages are configured here once; the validator, the site and the exports read them.
 Settings are checked as strictly as records: whatever ``validate`` accepts, the build can
 use (a name in the default language, languages that Babel can format dates in, an SPDX
-licence id).
+licence id). The logo's file is checked by the media pipeline once ``data/media`` has been
+scanned (``partnerhub.validation.hub_settings``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from partnerhub.model.fields import FEW, Email, NameText, SummaryText, Url
+from partnerhub.model.fields import FEW, Email, NameText, PhotoPath, SummaryText, Url
 
 SPDX_LIST = Path(__file__).with_name("spdx_licences.txt")
 
@@ -141,6 +142,10 @@ class HubConfig(BaseModel):
     colour: Annotated[str, Field(max_length=100), AfterValidator(_check_colour)] = Field(
         "#0b3a6e", description="The hub's colour (#rrggbb) for the header; white text on it must reach 4.5:1.",
         json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})
+    logo: PhotoPath | None = Field(
+        None, description="The hub's logo in the header of every page: a PNG, JPEG or WebP file under media/ "
+                          "(no SVG), at least 80 pixels tall and at most three times as wide as tall. The hub's "
+                          "name is always written beside it, so the logo needs no text of its own.")
 
     @field_validator("languages")
     @classmethod

@@ -98,6 +98,8 @@ MESSAGES = {
     "hub_repository_not_github": N_("`{value}` is not the address of a repository on GitHub: write it as `https://github.com/OWNER/REPO`, e.g. `{suggestion}`"),
     "hub_colour_format": N_("`{value}` is not a colour: write it as `#` and six hexadecimal digits, e.g. `#0b3a6e`"),
     "hub_colour_contrast": N_("white text on `{value}` has a contrast of {ratio}:1, under the {minimum}:1 that readers need: choose a darker colour"),
+    "hub_logo_too_small": N_("the logo `{value}` is {height} pixels tall, under the {minimum} it needs to look sharp on phones: use a larger export of the logo, at least {minimum} pixels tall"),
+    "hub_logo_too_wide": N_("the logo `{value}` is {width} × {height} pixels, more than {maximum} times as wide as tall: the hub's name beside it would not fit on a phone; use the compact (square) version of the logo (the name is written beside it anyway)"),
     "hub_branch_format": N_("`{value}` is not a branch name: write the branch the site is built from, e.g. `main`"),
     # across records
     "ref_unknown": N_("there is no {kind} `{value}` (no file data/{folder}/{value}.yml){did_you_mean}{known}"),

@@ -63,11 +63,15 @@ class PublishError(RuntimeError):
 
 
 def media(hub, rel, site_dir: Path) -> int:
-    """Publish the files of data/media that the build's records use (never others)."""
+    """Publish the files of data/media that the build's records and the hub's logo use (never others)."""
     from partnerhub.media import publish
     from partnerhub.messages import render
 
-    result = publish(hub.root, list(rel.media.values()), site_dir, cache_dir=hub.cache_dir / "media")
+    from partnerhub.render.hub_values import logo_file
+
+    logo = logo_file(hub)  # published because data/hub.yml uses it
+    result = publish(hub.root, list(rel.media.values()), site_dir, cache_dir=hub.cache_dir / "media",
+                     logos=[logo] if logo is not None else [])
     if result.problems:
         raise PublishError("; ".join(f"{p.file or 'data/' + p.params.get('value', '')}: {render(p.code, p.params)}"
                                      for p in result.problems))

@@ -69,17 +69,20 @@ def to_ascii(text: str) -> str:
 # people use for one Greek word meet: ELOT 743 (what to_ascii writes), Greeklish habits
 # (w for ω, 8 for θ, h for η, x or kh for χ, ks for ξ, b for μπ, d for ντ, u for ου,
 # au/eu for αυ/ευ) and vowel slips (ι, η, υ, ει, οι all "i"; αι and ε "e"; ο and ω "o").
-# θ ("th", "8") is "q" while a lone "h" is read as η, then "th" again.
+# θ ("th", "8") and τη are one key, "ti": where η is written "h", "koinothtas" (κοινότητας)
+# cannot tell θ from τ+η, so both readings must meet (a few words of each meet too, as with
+# the vowel slips).
 SEARCH_KEY_STEPS = [
-    ("8", "th"), ("th", "q"), ("ph", "f"), ("ch", "x"), ("kh", "x"), ("ks", "x"), ("dh", "d"), ("gh", "g"),
+    ("8", "th"), ("ph", "f"), ("ch", "x"), ("kh", "x"), ("ks", "x"), ("dh", "d"), ("gh", "g"),
     ("w", "o"), ("h", "i"), ("au", "av"), ("eu", "ev"), ("af", "av"), ("ef", "ev"), ("ou", "u"),
     ("ei", "i"), ("oi", "i"), ("yi", "i"), ("y", "i"), ("ai", "e"), ("mp", "b"), ("nt", "d"),
-    ("gk", "g"), ("gg", "g"), ("ng", "g"), ("q", "th"),
+    ("gk", "g"), ("gg", "g"), ("ng", "g"),
 ]
 _DOUBLE = re.compile(r"([a-z])\1+")
-# A query's key words lose their final vowels (words of six letters or more), so that a key
-# matches every inflection as a prefix: "kinoniki" (κοινωνική) finds kinoniko, kinoniku, kinonikis.
-QUERY_ENDING = "[aeiou]+$"
+# A query's key words lose their final vowels and a final s or n after them (words of six
+# letters or more: shorter stems find too many other words as a prefix), so that a key matches every inflection as a prefix: "kinoniki" (κοινωνική)
+# finds kinoniko, kinoniku, kinonikis; "etielodes" (εθελοντές) finds etielodis, etielodon.
+QUERY_ENDING = "[aeiou]+[sn]?$"
 QUERY_ENDING_MIN_LENGTH = 6
 
 

@@ -15,7 +15,8 @@ search dialog, types the query and waits for the results. It sums the responses 
   the index chunks, filter chunks and result fragments (what Pagefind itself needs);
 * ui: partnerhub.json (the dialog's settings and folding tables; the dialog's own script is
   a theme asset, not counted). Where the index has search keys (Greek), a query is searched
-  as typed and as its key: both searches' chunks are counted.
+  as typed and as its key (in the light index as its key alone when the query has no Latin
+  letters or digits): every search's chunks are counted.
 
 The synthetic hubs come from ``scripts/synthetic_hub.py:make_hub``. Its text draws every word
 from a list of about twenty per language, so each word is on every page dozens of times: a

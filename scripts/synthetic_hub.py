@@ -15,6 +15,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from partnerhub.registry import FOLDERS  # noqa: E402  (the record folders, from the registry)
@@ -55,6 +57,10 @@ def make_hub(root: Path, practices: int, seed: int = 1) -> dict[str, int]:
     data = root / "data"
     shutil.copytree(ROOT / "data" / "vocabularies", data / "vocabularies", dirs_exist_ok=True)
     shutil.copy(ROOT / "data" / "hub.yml", data / "hub.yml")
+    logo = (yaml.safe_load((ROOT / "data" / "hub.yml").read_text(encoding="utf-8")) or {}).get("logo")
+    if logo:  # the hub's logo, which hub.yml names
+        (data / logo).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "data" / logo, data / logo)
     for folder in FOLDERS:
         (data / folder).mkdir(parents=True, exist_ok=True)
     themes = _terms(data / "vocabularies" / "themes.yml")

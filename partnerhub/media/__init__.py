@@ -13,17 +13,18 @@ The API::
     scan(root)                           -> MediaScan                  # all of data/media
     scan(root).lookup("media/x.jpg", PHOTO) -> MediaFile | MediaProblem   # same as inspect, no re-read
     photo_variants(photo)                -> (Variant(path, width, height), …)   # for <img srcset>
+    logo_variants(photo)                 -> the hub logo's header sizes (1x, 2x)
     document_path(document)              -> "media/x-1a2b3c4d.pdf"
-    publish(root, files, site_dir, cache_dir=…) -> Published           # write them into site_dir/media/
+    publish(root, files, site_dir, cache_dir=…, logos=…) -> Published   # write them into site_dir/media/
 
 Limits and encoding settings are in ``partnerhub.media.limits``.
 """
 
 from partnerhub.media.inspection import MediaScan, inspect, scan
-from partnerhub.media.publish import Published, document_path, photo_variants, publish, variant_widths
+from partnerhub.media.publish import Published, document_path, logo_variants, photo_variants, publish, variant_widths
 from partnerhub.media.records import DOCUMENT, PHOTO, MediaFile, MediaProblem, Variant
 
 __all__ = [
     "DOCUMENT", "PHOTO", "MediaFile", "MediaProblem", "MediaScan", "Published", "Variant",
-    "document_path", "inspect", "photo_variants", "publish", "scan", "variant_widths",
+    "document_path", "inspect", "logo_variants", "photo_variants", "publish", "scan", "variant_widths",
 ]

@@ -33,6 +33,14 @@ NAME_MAX_CHARS = 255
 VARIANT_WIDTHS = (480, 960, 1600)
 VARIANT_MIN_STEP = 1.15
 
+# The hub's logo (data/hub.yml `logo`): shown in the header at most LOGO_HEIGHTS[0] CSS pixels
+# tall, published at these heights (1x and 2x screens), never upscaled. It must be at least
+# LOGO_MIN_HEIGHT pixels tall (sharp on 2x screens) and at most LOGO_MAX_RATIO times as wide
+# as tall (beside the hub's name on a 320 px phone).
+LOGO_HEIGHTS = (40, 80)
+LOGO_MIN_HEIGHT = 80
+LOGO_MAX_RATIO = 3
+
 JPEG_QUALITY = 82
 JPEG_SUBSAMPLING = 2  # 4:2:0, stated so that Pillow's default cannot change the bytes
 WEBP_QUALITY = 80

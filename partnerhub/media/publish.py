@@ -21,8 +21,8 @@ from partnerhub.media.files import (
     Refused, TooLarge, media_dir, media_parts, open_output_dir, read_at, read_plain_at, write_at,
 )
 from partnerhub.media.limits import (
-    HASH_CHARS, ICC_MAX_BYTES, JPEG_QUALITY, JPEG_SUBSAMPLING, MEDIA_FOLDER, PHOTO_MAX_BYTES, STEM_MAX_CHARS,
-    VARIANT_MIN_STEP, VARIANT_WIDTHS, WEBP_METHOD, WEBP_QUALITY, settings_key,
+    HASH_CHARS, ICC_MAX_BYTES, JPEG_QUALITY, JPEG_SUBSAMPLING, LOGO_HEIGHTS, MEDIA_FOLDER, PHOTO_MAX_BYTES,
+    STEM_MAX_CHARS, VARIANT_MIN_STEP, VARIANT_WIDTHS, WEBP_METHOD, WEBP_QUALITY, settings_key,
 )
 from partnerhub.media.records import DOCUMENT, EXTENSIONS, PHOTO, MediaFile, MediaProblem, Variant
 from partnerhub.model.fields import suggest_id
@@ -61,6 +61,18 @@ def photo_variants(photo: MediaFile) -> tuple[Variant, ...]:
                  for width in variant_widths(photo.width))
 
 
+def logo_variants(photo: MediaFile) -> tuple[Variant, ...]:
+    """The sizes ``publish`` writes for the hub's logo (``logos=``): ``LOGO_HEIGHTS`` tall
+    (1x and 2x screens), never taller than the file, named like photo variants by width."""
+    name = f"{MEDIA_FOLDER}/{_stem(photo.path)}-{photo.sha256[:HASH_CHARS]}"
+    extension = EXTENSIONS[photo.format]
+    variants = []
+    for height in sorted({min(height, photo.height) for height in LOGO_HEIGHTS}):
+        width = max(1, (2 * photo.width * height + photo.height) // (2 * photo.height))
+        variants.append(Variant(f"{name}-{width}.{extension}", width, height))
+    return tuple(variants)
+
+
 def document_path(document: MediaFile) -> str:
     """Where ``publish`` writes ``document``: ``media/<stem>-<hash>.pdf`` (site root)."""
     return f"{MEDIA_FOLDER}/{_stem(document.path)}-{document.sha256[:HASH_CHARS]}.{EXTENSIONS[document.format]}"
@@ -79,8 +91,9 @@ class Published:
 
 
 def publish(root: Path, files: Iterable[MediaFile], out_dir: Path, *, cache_dir: Path | None = None,
-            prune: bool = True) -> Published:
-    """Write ``files`` (the checked files public records use) into ``out_dir/media/``.
+            prune: bool = True, logos: Iterable[MediaFile] = ()) -> Published:
+    """Write ``files`` (the checked files public records use) into ``out_dir/media/``, and
+    ``logos`` (the hub's logo, which ``data/hub.yml`` uses) in their header sizes.
 
     Each file is read again without following links and must still have the checked hash.
     With ``cache_dir``, encoded variants are kept by content hash and settings, so that
@@ -91,13 +104,18 @@ def publish(root: Path, files: Iterable[MediaFile], out_dir: Path, *, cache_dir:
     problems: list[MediaProblem] = []
     planned: dict[str, MediaFile] = {}  # output path -> the file it comes from
     todo: list[tuple[MediaFile, tuple[Variant, ...]]] = []
-    for media in sorted(set(files), key=lambda m: (m.path, m.sha256)):
-        targets = photo_variants(media) if media.kind == PHOTO else (Variant(document_path(media), 0, 0),)
+    wanted = [(media, photo_variants(media) if media.kind == PHOTO else (Variant(document_path(media), 0, 0),))
+              for media in sorted(set(files), key=lambda m: (m.path, m.sha256))]
+    wanted += [(logo, logo_variants(logo)) for logo in sorted(set(logos), key=lambda m: (m.path, m.sha256))
+               if logo.kind == PHOTO]
+    for media, targets in wanted:
         other = next((planned[t.path] for t in targets if t.path in planned), None)
-        if other is not None:
-            if other.sha256 != media.sha256:
-                problems.append(MediaProblem("media_name_clash", {"value": media.path, "other": other.path}))
-            continue  # else: the same content under a second name, already planned
+        if other is not None and other.sha256 != media.sha256:
+            problems.append(MediaProblem("media_name_clash", {"value": media.path, "other": other.path}))
+            continue
+        targets = tuple(t for t in targets if t.path not in planned)  # the same content: planned once
+        if not targets:
+            continue
         planned.update((t.path, media) for t in targets)
         todo.append((media, targets))
     try:

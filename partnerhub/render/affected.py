@@ -9,7 +9,7 @@ the records the build shows count:
   it names (they list it: backlinks), the pages of the records that name it (they show its
   name), the theme pages of its themes; a record with errors, or deleted, its page and its
   catalogue; a draft or a partners-only record no public page;
-- a file under ``data/media/``: the pages of the records that use it;
+- a file under ``data/media/``: the pages of the records that use it (the hub's logo: every page);
 - a hand-written page ``docs/<lang>/x.md``: its page in that language, and in every
   language that has no translation of it (they show the default language's text);
 - ``data/hub.yml``, a vocabulary, the code or the theme: every page (``everything``);
@@ -132,6 +132,8 @@ def affected_pages(hub, rel, paths: list[str]) -> Affected:
             result.everything = True
         elif path.startswith(_NO_PAGE_FOLDERS):
             continue
+        elif config.logo and path == f"data/{config.logo}":
+            result.everything = True  # the hub's logo: in every page's header
         elif path.startswith("data/media/"):
             neutral.extend(_media_urls(rel, path))
         elif (record := _record_of(path)) is not None:

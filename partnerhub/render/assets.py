@@ -10,6 +10,13 @@ theme's files, :func:`drop_copy` removes a language's copy once its pages are wr
 (the Lunr scripts and languages, the search worker: this site searches with Pagefind),
 the source maps (read only by a browser's developer tools), the colour palette's styles
 (no palette) and the PNG icon (the SVG one is linked).
+
+:func:`narrow_alternates` keeps Material's script from asking for a ``sitemap.xml`` beside
+each feed: for its own language and version selectors, the script fetches ``sitemap.xml``
+in the folder of every ``<link rel="alternate">`` on each page load. This site's only such
+links are its Atom feeds (its language switcher is its own), so each page asked for
+``feeds/sitemap.xml``, a 404. The script's selector is narrowed to the language alternates
+it is meant for (``[hreflang]``); the feed links stay as feed readers expect them.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ from pathlib import Path
 FOLDER = "assets"
 # Material's files that no page of this site loads (relative to assets/; globs)
 UNUSED = ("javascripts/lunr", "javascripts/workers", "stylesheets/palette.*.css", "images/favicon.png", "**/*.map")
+# Material's selector of the links whose folders it fetches sitemap.xml from, and ours
+MATERIAL_ALTERNATES = '"link[rel=alternate]"'
+LANGUAGE_ALTERNATES = '"link[rel=alternate][hreflang]"'
 _RELATIVE = re.compile(r'(\s(?:src|href)=")((?:\.\./)*)' + FOLDER + "/")
 
 
@@ -50,3 +60,17 @@ def prune(site_dir: Path) -> list[Path]:
                 path.unlink()
             removed.append(path)
     return removed
+
+
+def narrow_alternates(site_dir: Path) -> int:
+    """Narrow the selector in Material's script (``assets/javascripts/bundle.*.min.js``) to
+    language alternates; returns how many selectors were narrowed (0: nothing to do, e.g.
+    a Material version without it: the browser test of requests says whether one is needed)."""
+    narrowed = 0
+    for bundle in sorted((Path(site_dir) / FOLDER / "javascripts").glob("bundle.*.min.js")):
+        script = bundle.read_text(encoding="utf-8")
+        found = script.count(MATERIAL_ALTERNATES)
+        if found:
+            bundle.write_text(script.replace(MATERIAL_ALTERNATES, LANGUAGE_ALTERNATES), encoding="utf-8")
+            narrowed += found
+    return narrowed

@@ -1,6 +1,6 @@
 """The hub's own settings (``data/hub.yml``) in the pages MkDocs renders: the description of
 every page in its language, the contact written into hand-written pages, the footer's
-funding line and contact, and the hub's colour as a style sheet.
+funding line and contact, the hub's colour as a style sheet, and its logo in the header.
 
 A hand-written page (``docs/<lang>/``) asks for a setting with an empty element,
 ``<span data-ph-hub="contact"></span>``, which :func:`fill_hub_values` replaces with the
@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from partnerhub.hubconfig import colour_rgb
 from partnerhub.i18n import N_, gettext
+from partnerhub.media import PHOTO, logo_variants
 
 _PLACEHOLDER = re.compile(r'<span data-ph-hub="([a-z-]+)"></span>')
 NO_CONTACT = N_("(no contact address is set in data/hub.yml)")
@@ -55,6 +56,30 @@ def footer_values(hub, lang: str) -> dict[str, Markup]:
     if config.contact:
         values["contact"] = _value(hub, lang, "contact")
     return values
+
+
+def logo_file(hub):
+    """The checked file of the hub's logo (``data/hub.yml`` ``logo``), or None: no logo set
+    (the header keeps the theme's mark) or none that passed the media checks."""
+    logo = hub.config.logo
+    if not logo or hub.media is None:
+        return None
+    found = hub.media.files.get(logo)
+    return found if found is not None and found.kind == PHOTO else None
+
+
+def header_logo(hub) -> dict | None:
+    """What the header's ``<img>`` needs: the published sizes (``media/…``, relative to the
+    site root) with their pixel densities, and the 1x size for ``width``/``height``. The
+    image is decorative (``alt=""``): the hub's name is written beside it in the same link,
+    as GOV.UK's header does with its crown and the WAI's technique H2 advises."""
+    found = logo_file(hub)
+    if found is None:
+        return None
+    variants = logo_variants(found)
+    base = variants[0]
+    return {"src": variants[-1].path, "width": base.width, "height": base.height,
+            "srcset": [{"path": v.path, "density": f"{v.height / base.height:g}x"} for v in variants]}
 
 
 IDENTITY_CSS = "assets/ph-identity.css"  # linked by every page after the theme's styles (mkdocs.yml)

@@ -6,8 +6,9 @@ text has letters of a non-Latin script (Greek, Cyrillic) gets, at the end of its
 (:func:`partnerhub.text.search_key`): one for names and facts, one (class
 :data:`~partnerhub.search.policy.TEXT_CLASS`, so the light index leaves it out) for the
 texts. The search dialog keys the query the same way (the tables come from
-:func:`partnerhub.text.folding_table` through ``pagefind/partnerhub.json``) and searches both
-the query and its key.
+:func:`partnerhub.text.folding_table` through ``pagefind/partnerhub.json``) and searches its
+key and the query as typed (the light index: the key alone when the query has no Latin
+letters or digits, whose words all have keys).
 
 The dialog builds each excerpt itself from the page's indexed content, without the hidden
 blocks: each page says how many words to trim at the start (the hidden names block) and at

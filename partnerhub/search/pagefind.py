@@ -154,7 +154,9 @@ def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path
     config = {"light": f"../{LIGHT_BUNDLE}/" if light_sizes else None,
               "index_bytes": sizes, "light_index_bytes": light_sizes,
               "folded": folded, "folding": folding_table(), "filter_order": filter_order or {}}
-    (site_dir / BUNDLE / CONFIG_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    # compact, letters as UTF-8: the dialog downloads it with its first query
+    (site_dir / BUNDLE / CONFIG_FILE).write_text(json.dumps(config, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                                 encoding="utf-8")
     return IndexReport(counts, time.perf_counter() - started, output, sizes, light_sizes)
 
 

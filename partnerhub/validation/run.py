@@ -26,7 +26,7 @@ from partnerhub.model.vocabulary import Vocabulary
 from partnerhub.problems import Problem, Reporter
 from partnerhub.registry import RECORD_TYPES, VOCABULARIES
 from partnerhub.text import suggest_id
-from partnerhub.validation import references, text_checks, translations
+from partnerhub.validation import hub_settings, references, text_checks, translations
 from partnerhub.validation.pydantic_errors import problems_from
 from partnerhub.workers import map_in_processes
 from partnerhub.yamlsource import Mark
@@ -54,14 +54,16 @@ def _check_record(hub_config: HubConfig, root: Path, source: Source) -> tuple[Ba
     return record, report.problems
 
 
-def _load_config(hub: Hub, report: Reporter) -> None:
+def _load_config(hub: Hub, report: Reporter):
+    """Read and check ``data/hub.yml`` into ``hub.config``; its positions (None if unread)."""
     path = hub.data_dir / "hub.yml"
     if not path.is_file() and not path.is_symlink():
         report.add(path, Mark(1, 1), "hub_missing")
-        return
+        return None
     data, positions = read_yaml(path, report)
     if data is not None:
         hub.config = _validate_model(HubConfig, data, positions, None, path, report)
+    return positions
 
 
 def _validate_vocabularies(hub: Hub, sources, report: Reporter) -> None:
@@ -107,7 +109,7 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
     root = root.resolve()
     hub = Hub(root=root, config=None, today=today or dt.date.today())
     report = Reporter(root)
-    _load_config(hub, report)
+    config_positions = _load_config(hub, report)
     if hub.config is None:
         hub.problems = report.sorted()
         return hub
@@ -116,6 +118,7 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
     for problem in hub.media.problems:
         report.add(root / problem.file, Mark(problem.line, problem.column), problem.code, problem.params)
     hub.files_read = sources.files_read + len(hub.media.files)
+    hub_settings.check(hub, hub.data_dir / "hub.yml", config_positions, report)  # the logo's file
     _validate_vocabularies(hub, sources, report)
     seen_ids: dict[str, Source] = {}
     unvalidated: list[Source] = []

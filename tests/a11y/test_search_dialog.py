@@ -26,6 +26,7 @@ QUERIES = [
     ("kinoniko pantopolio", GROCERY),  # Greeklish, written as it sounds
     ("κοινονικο παντοπολιο", GROCERY),  # vowel slips: ο for ω, ι for ει
     ("kentro koinotitas", SERRES),
+    ("kentro koinothtas", SERRES),  # η written h: "th" read as τη, not θ
     ("κεντρο κινοτητας", SERRES),  # οι written ι
 ]
 
@@ -56,6 +57,22 @@ def results(page, query: str) -> tuple[int, list[str]]:
         page.locator(".ph-search__result-link").first.wait_for()
     hrefs = page.locator(".ph-search__result-link").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
     return count, hrefs
+
+
+def test_the_first_query_downloads_pagefind_once(browser, server):
+    """The search runs beside the page (Pagefind's noWorker): its worker, a second copy of
+    its script, is never downloaded; the settings come compact."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        fetched = []
+        page.on("response", lambda r: fetched.append(r.url.rsplit("/", 1)[-1].split("?")[0]))
+        open_dialog(page, server + "el/")
+        count, _hrefs = results(page, "koinoniko pantopoleio")
+    finally:
+        context.close()
+    assert count >= 1
+    assert "pagefind.js" in fetched and "pagefind-worker.js" not in fetched, fetched
 
 
 @pytest.mark.parametrize("query,expected", QUERIES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,9 @@ def test_affected_prose_media_docs_and_settings(hub):
     assert all(page.urls[lang] == [language_root(lang, default) + "about/"]
                for lang in config.other_languages if lang != other)
     assert affected_pages(loaded, rel, ["data/hub.yml"]).everything
+    logo = SimpleNamespace(config=loaded.config.model_copy(update={"logo": "media/logo.png"}))
+    assert affected_pages(logo, rel, ["data/media/logo.png"]).everything  # in every page's header
+    assert not affected_pages(loaded, rel, ["data/media/logo.png"]).everything
     assert affected_pages(loaded, rel, ["data/vocabularies/themes.yml"]).everything
     nothing = affected_pages(loaded, rel, ["tests/x.py", ".github/workflows/pr.yml", "data/schemas/meeting.json"])
     assert not nothing.everything and not nothing.all_urls()

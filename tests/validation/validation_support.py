@@ -235,6 +235,12 @@ def _practice(record_id: str, extra: str = "") -> str:
             "network: breaking-isolation\n" + extra)
 
 
+def _hub_with_logo(path: str, data: bytes) -> dict:
+    """The base hub's settings with ``logo: path`` (line 9, column 7), and the file."""
+    settings = (BASE_HUB / "data" / "hub.yml").read_text(encoding="utf-8")
+    return {"data/hub.yml": settings + f"logo: {path}\n", f"data/{path}": data}
+
+
 CASES = [
     # --- translations of hand-written pages (partnerhub/validation/translations.py) ------
     Case("page_translation_missing", {"docs/en/about.md": "# About\n", "docs/el/about.md": "# Σχετικά\n"}, [
@@ -450,4 +456,21 @@ CASES = [
         "old address can lead to one record only; remove it from one of them",
         "data/partners/other-name.yml:5:14: error: former_ids[0]: `old-name` is also a former id of `new-name`: one "
         "old address can lead to one record only; remove it from one of them"]),
+    # --- the hub's logo (data/hub.yml `logo`, partnerhub/validation/hub_settings.py) ------
+    Case("hub_logo_present", _hub_with_logo("media/logo.png", media_files.png((240, 80))), []),
+    Case("hub_logo_too_small", _hub_with_logo("media/logo.png", media_files.png((120, 60))), [
+        "data/hub.yml:9:7: error: logo: the logo `media/logo.png` is 60 pixels tall, under the 80 it needs to look "
+        "sharp on phones: use a larger export of the logo, at least 80 pixels tall"]),
+    Case("hub_logo_too_wide", _hub_with_logo("media/logo.png", media_files.png((400, 100))), [
+        "data/hub.yml:9:7: error: logo: the logo `media/logo.png` is 400 × 100 pixels, more than 3 times as wide as "
+        "tall: the hub's name beside it would not fit on a phone; use the compact (square) version of the logo (the "
+        "name is written beside it anyway)"]),
+    Case("hub_logo_markup", _hub_with_logo("media/logo.svg", media_files.SVG_WITH_SCRIPT), [
+        "data/media/logo.svg:1:1: error: `media/logo.svg` is SVG markup, not a photo or a document: markup is never "
+        "published; photos must be JPEG, PNG or WebP, documents PDF",
+        "data/hub.yml:9:7: error: logo: `media/logo.svg` is SVG markup, not a photo or a document: markup is never "
+        "published; photos must be JPEG, PNG or WebP, documents PDF"]),
+    Case("hub_logo_not_photo", _hub_with_logo("media/logo.pdf", media_files.pdf()), [
+        "data/hub.yml:9:7: error: logo: `media/logo.pdf` is a PDF file, not a photo: photos must be JPEG, PNG or "
+        "WebP (a PDF goes under `documents`)"]),
 ]

@@ -12,8 +12,10 @@
 // - Excerpts are built here from the page's indexed text, in the page's language, without
 //   the hidden names and search keys (partnerhub/search/folded.py says how many words).
 // - Greek typed in Latin letters or with a vowel slip: where the index has search keys
-//   (partnerhub.json: folded), the query's key is searched too. The key is computed with the
-//   tables of partnerhub/text.py (partnerhub.json: folding), in the same order.
+//   (partnerhub.json: folded), the query's key is searched too (in the light index alone,
+//   when the query has no Latin letters or digits). The key is computed with the tables of partnerhub/text.py
+//   (partnerhub.json: folding), in the same order.
+// - Pagefind runs without its worker (noWorker): one copy of its script is downloaded.
 (function () {
   "use strict";
 
@@ -86,7 +88,7 @@
     var ending = settings.folding.query_ending ? new RegExp(settings.folding.query_ending) : null;
     var shortest = settings.folding.query_ending_min_length || 6;
     return keyOf(query).split(" ").map(function (word) {
-      // the final vowels go, so that the key finds every inflection as a prefix
+      // the final vowels (and an s or n after them) go: the key finds the inflections as a prefix
       return ending && word.length >= shortest ? word.replace(ending, "") : word;
     }).filter(function (word) { return word.length > 1; }).join(" ");
   }
@@ -96,15 +98,20 @@
     var key = url.href;
     if (!engines[key]) {
       engines[key] = import(new URL("pagefind.js", url).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+        // noWorker: the search runs beside the page instead of in pagefind-worker.js, a second
+        // copy of Pagefind's script (41 KB) that the first query would download too
+        return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true }).then(function () {
           return pagefind.init();
         }).then(function () { return pagefind; });
       });
     }
     return engines[key];
   }
+  function isLight() {
+    return Boolean(settings.light && fullText && !fullText.checked);
+  }
   function currentBundle() {
-    return settings.light && fullText && !fullText.checked ? new URL(settings.light, bundle) : bundle;
+    return isLight() ? new URL(settings.light, bundle) : bundle;
   }
   function load() {
     if (loading) return loading;
@@ -257,7 +264,13 @@
     var options = hasFilters ? { filters: selected } : {};
     var key = queryKey(query);
     return engine(currentBundle()).then(function (pagefind) {
-      var searches = [pagefind.search(query || null, options)];
+      // In the light index (the first query of a large hub), a query without Latin letters or
+      // digits is searched as its key alone: its words are all in the keyed scripts (Greek,
+      // Cyrillic), every such word of a page is in the page's key blocks, and the key's
+      // prefixes find the inflections; half the index chunks to download. The full text
+      // searches the query as typed too (Pagefind's stemming finds a few more pages).
+      var keyOnly = key && !/[A-Za-z0-9]/.test(query) && isLight();
+      var searches = keyOnly ? [] : [pagefind.search(query || null, options)];
       if (key && key !== query.toLowerCase()) searches.push(pagefind.search(key, options));
       return Promise.all(searches);
     }).then(function (found) {
