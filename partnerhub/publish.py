@@ -30,7 +30,7 @@ def page_path(site_dir: Path, url: str) -> Path:
 
 def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_dir: Path | None = None) -> None:
     """``page`` filled into ``shell``, with its Content-Security-Policy, at its path; and,
-    given ``light_dir``, its body as the light search index's document."""
+    given ``light_dir``, its body as the search indexes' document (search/light.py)."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     body = Markup(fold_page(str(page.html))[0])  # its search keys, from the body alone (search/folded.py)
     html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=body,
@@ -44,11 +44,14 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
 
 def light_dir(site_root: Path, site_dir: Path, rel) -> Path | None:
     """Where the record pages of the language folder ``site_dir`` leave their bodies for
-    the light search index; None when the build's records do not call for one."""
-    pages = sum(len(records) for records in rel.records.values())  # one page per record and language
-    if not light.wanted(pages):
+    the search indexes (both are built from them); marked there when the build's records
+    call for a light index too. None when the build makes no search index."""
+    if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") == "0":
         return None
-    return light.source_dir(site_root) / Path(site_dir).relative_to(site_root)
+    source = light.source_dir(site_root)
+    if light.wanted(sum(len(records) for records in rel.records.values())):  # a page per record and language
+        light.mark_light(source)
+    return source / Path(site_dir).relative_to(site_root)
 
 
 def write_sitemap(site_dir: Path, sitemap_xml: str) -> None:

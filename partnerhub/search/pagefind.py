@@ -127,8 +127,13 @@ def build_index(site_dir: Path, languages: list[str] | None = None, light: str |
 
 def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path | None, started: float,
            filter_order: dict | None) -> IndexReport:
-    folded = fold_site(site_dir)  # search keys for Greeklish and vowel slips (search/folded.py)
-    counts, output = _run(site_dir, BUNDLE, EXCLUDE_SELECTORS)
+    if source is not None:  # the record bodies, folded when written; the other pages get their keys here
+        fold_site(site_dir, written=source)  # search keys for Greeklish and vowel slips (search/folded.py)
+        light_source.complete(source, site_dir)  # the site's other indexed pages, as they are
+        folded = fold_site(source)  # only reads: every document has its keys already
+    else:
+        folded = fold_site(site_dir)
+    counts, output = _run(site_dir, BUNDLE, EXCLUDE_SELECTORS, source)
     missing = [lang for lang in (languages or []) if not counts.get(lang)]
     if missing:
         raise SearchIndexError(
@@ -140,11 +145,10 @@ def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path
     stale_light = site_dir / LIGHT_BUNDLE
     if stale_light.exists():
         shutil.rmtree(stale_light)
-    # the build decided from its records (it wrote the bodies); a site without them, by its pages
-    if light != "never" and (source is not None or light_source.wanted(max(counts.values(), default=0), light)):
-        if source is not None:
-            light_source.complete(source, site_dir)  # the hand-written pages, as they are
-            fold_site(source)  # the record bodies get their search keys too
+    # the build decided from its records (it marked the bodies' folder); a site without them, by its pages
+    wanted = light_source.marked_light(source) if source is not None and light == "auto" else \
+        light_source.wanted(max(counts.values(), default=0), light)
+    if wanted:
         _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES, source)
         output += light_output
         light_sizes = _index_bytes(site_dir / LIGHT_BUNDLE)

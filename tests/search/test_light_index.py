@@ -1,6 +1,7 @@
-"""The light search index is built from the record pages' bodies written during the build
-(partnerhub/search/light.py), not from a second pass over the site, and holds the same as
-one built from the site's pages; which hub gets one is decided from its records."""
+"""The search indexes (light and full) are built from the record pages' bodies written
+during the build (partnerhub/search/light.py), not from every page of the site, and hold the
+same as ones built from the site's pages; which hub gets a light index is decided from its
+records."""
 
 from __future__ import annotations
 
@@ -29,16 +30,19 @@ def _fragments(bundle: Path) -> dict:
     return pages
 
 
-def test_the_rule_is_the_number_of_record_pages(monkeypatch):
+def test_the_rule_is_the_number_of_record_pages(monkeypatch, tmp_path):
     monkeypatch.delenv("PARTNERHUB_SEARCH_LIGHT", raising=False)
     assert not light.wanted(light.LIGHT_MIN_PAGES - 1) and light.wanted(light.LIGHT_MIN_PAGES)
     assert light.wanted(1, "always") and not light.wanted(10 ** 6, "never")
     small = SimpleNamespace(records={"practices": dict.fromkeys(range(10)), "partners": dict.fromkeys(range(5))})
     big = SimpleNamespace(records={"practices": dict.fromkeys(range(light.LIGHT_MIN_PAGES))})
-    assert publish.light_dir(Path("/s"), Path("/s/el"), small) is None
-    assert publish.light_dir(Path("/s"), Path("/s/el"), big) == Path("/s") / light.SOURCE_DIR / "el"
-    monkeypatch.setenv("PARTNERHUB_SEARCH_LIGHT", "always")
-    assert publish.light_dir(Path("/s"), Path("/s"), small) == Path("/s") / light.SOURCE_DIR
+    root = tmp_path / "s"
+    assert publish.light_dir(root, root / "el", small) == root / light.SOURCE_DIR / "el"
+    assert not light.marked_light(root / light.SOURCE_DIR)  # the bodies serve the full index alone
+    assert publish.light_dir(root, root / "el", big) == root / light.SOURCE_DIR / "el"
+    assert light.marked_light(root / light.SOURCE_DIR)
+    monkeypatch.setenv("PARTNERHUB_SEARCH_INDEX", "0")
+    assert publish.light_dir(root, root, big) is None  # no search index, no bodies
 
 
 @pytest.mark.slow  # builds the demo site and runs Pagefind twice
@@ -57,6 +61,7 @@ def test_light_index_from_the_records_equals_the_one_from_the_pages(tmp_path):
     from_pages = _fragments(copy / LIGHT_BUNDLE)
     assert len(from_records) > 100
     assert from_records == from_pages
+    assert _fragments(site / "pagefind") == _fragments(copy / "pagefind")  # the full index too
     serres = from_records["/el/partners/serres/"]
     assert serres["meta"]["title"] and serres["filters"]
 
