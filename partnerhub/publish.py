@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from partnerhub.render.csp import with_policy
+from partnerhub.render.csp import with_policy_parts
 from partnerhub.render.pages import Page
 from partnerhub.render.shell import Shell
 from partnerhub.search import light
@@ -33,8 +33,8 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
     given ``light_dir``, its body as the search indexes' document (search/light.py)."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     body = Markup(fold_page(str(page.html))[0])  # its search keys, from the body alone (search/folded.py)
-    html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=body,
-                                  toc=page.toc, head=extra))
+    html = with_policy_parts(shell.fill_parts(title=page.title, description=page.description, url=page.url, body=body,
+                                              toc=page.toc, head=extra), shell.chunk_set)
     path = page_path(site_dir, page.url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")

@@ -142,7 +142,17 @@ class _Scan:
         self.body_end: int | None = None
 
 
-def _role_of(tag: str, attributes: str) -> str | None:
+_BODY, _SKIP, _META, _TEXT = 1, 2, 4, 8  # an element's own role, as flags
+_ROLE_OF_FLAGS = {flags: None if not flags & _BODY else
+                  "skip" if flags & _SKIP else "meta" if flags & _META else "text" if flags & _TEXT else "body"
+                  for flags in range(16)}  # the flags of an element and its ancestors -> _BodyText._role()
+
+
+def _own_role(tag: str, attributes: str) -> int:
+    own = _SKIP if tag in _SKIPPED_TAGS else 0
+    lowered = attributes.lower()
+    if "class" not in lowered and "data-pagefind" not in lowered:
+        return own
     names, classes = set(), []
     for match in _ATTRIBUTE.finditer(attributes):
         name = match.group(1).lower()
@@ -150,71 +160,65 @@ def _role_of(tag: str, attributes: str) -> str | None:
         if name == "class":
             classes = unescape(match.group(2) or match.group(3) or match.group(4) or "").split()
     if "data-pagefind-body" in names:
-        return "body"
-    if "data-pagefind-ignore" in names or tag in _SKIPPED_TAGS or FOLD_CLASS in classes:
-        return "skip"
+        return _BODY
+    if "data-pagefind-ignore" in names or own or FOLD_CLASS in classes:
+        return _SKIP
     if META_CLASS in classes:
-        return "meta"
+        return _META
     if TEXT_CLASS in classes:
-        return "text"
-    return None
+        return _TEXT
+    return 0
 
 
 def _scan(html: str) -> _Scan | None:
     """The words of ``html``'s ``data-pagefind-body`` by role, as :class:`_BodyText` reads
     them; None for HTML it does not expect (the parser then reads it)."""
     found = _Scan()
-    stack: list[tuple[str, str | None]] = []
+    stack: list[tuple[str, int, int]] = []  # (tag, own role, flags of it and its ancestors)
     role: str | None = None  # of the innermost position, as _BodyText._role()
     position, size = 0, len(html)
     while position < size:
         match = _TOKEN.search(html, position)
         end = match.start() if match else size
         if end > position:
-            text = html[position:end]
-            if "<" in text:
+            if role is not None:
+                text = html[position:end]
+                if "<" in text:
+                    return None
+                if role == "body" or role == "text":
+                    (found.texts if role == "text" else found.facts).append(unescape(text))
+                elif role == "meta":
+                    found.meta_words += len(unescape(text).split())
+            elif "<" in html[position:end]:
                 return None
-            if role in ("body", "text"):
-                (found.texts if role == "text" else found.facts).append(unescape(text))
-            elif role == "meta":
-                found.meta_words += len(unescape(text).split())
         if match is None:
             break
         position = match.end()
-        if match.group(2) is None:  # a comment or a declaration
+        tag = match.group(2)
+        if tag is None:  # a comment or a declaration
             continue
-        tag = match.group(2).lower()
+        tag = tag.lower()
         if match.group(1):  # an end tag: closes the innermost element of that name
             for index in range(len(stack) - 1, -1, -1):
                 if stack[index][0] == tag:
-                    if stack[index][1] == "body" and found.body_end is None:
+                    if stack[index][1] == _BODY and found.body_end is None:
                         found.body_end = match.start()
                     del stack[index:]
-                    role = _role(stack)
+                    role = _ROLE_OF_FLAGS[stack[-1][2] if stack else 0]
                     break
             continue
         if tag in _VOID or match.group(0).endswith("/>"):
             continue
-        stack.append((tag, _role_of(tag, match.group(3))))
-        role = _role(stack)
+        own = _own_role(tag, match.group(3))
+        flags = (stack[-1][2] if stack else 0) | own
+        stack.append((tag, own, flags))
+        role = _ROLE_OF_FLAGS[flags]
         if tag in _RAW_TEXT:
             close = re.compile(rf"</{tag}[\s/>]", re.I).search(html, position)
-            if close is None:
-                return None
-            if role in ("body", "text", "meta"):  # text of a script in a body: the parser's business
+            if close is None or role in ("body", "text", "meta"):  # (a script is never: it skips)
                 return None
             position = close.start()
     return found
-
-
-def _role(stack: list[tuple[str, str | None]]) -> str | None:
-    roles = [role for _tag, role in stack if role]
-    if "body" not in roles:
-        return None
-    for role in ("skip", "meta", "text"):
-        if role in roles:
-            return role
-    return "body"
 
 
 def _read(html: str) -> _Scan:
