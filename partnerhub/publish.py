@@ -44,14 +44,12 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
 
 def light_dir(site_root: Path, site_dir: Path, rel) -> Path | None:
     """Where the record pages of the language folder ``site_dir`` leave their bodies for
-    the search indexes (both are built from them); marked there when the build's records
-    call for a light index too. None when the build makes no search index."""
-    if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") == "0":
+    the search indexes (search/light.py); None when the build's records do not call for a
+    light index (the full one is then built from the pages: fewer files to write)."""
+    pages = sum(len(records) for records in rel.records.values())  # one page per record and language
+    if not light.wanted(pages):
         return None
-    source = light.source_dir(site_root)
-    if light.wanted(sum(len(records) for records in rel.records.values())):  # a page per record and language
-        light.mark_light(source)
-    return source / Path(site_dir).relative_to(site_root)
+    return light.source_dir(site_root) / Path(site_dir).relative_to(site_root)
 
 
 def write_sitemap(site_dir: Path, sitemap_xml: str) -> None:

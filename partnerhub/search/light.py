@@ -8,9 +8,11 @@ written as a small document (``<html lang>`` and the article, no theme around it
 :data:`SOURCE_DIR` inside the staging folder; the light pass then reads those documents
 (and the few hand-written pages) instead of every page of the site a second time. The
 index it makes is the same as from the full pages: the same pages, texts, filters and
-metadata. The full index is built from them too (the record pages' bodies plus the site's
-other indexed pages, copied as they are): Pagefind then parses a sixth of the HTML (a record
-page is mostly its theme), and its index holds the same fragments.
+metadata. When they are there, the full index is built from them too (the record pages'
+bodies plus the site's other indexed pages, copied as they are): Pagefind then parses a
+sixth of the HTML (a record page is mostly its theme), and its index holds the same
+fragments. A hub too small for a light index writes no bodies: at 1,000 practices writing
+and removing them cost as much as they saved Pagefind.
 
 Whether a hub gets the light index is decided from the records, before anything is built:
 when one language has at least :data:`LIGHT_MIN_PAGES` record pages. Measured: a full
@@ -29,7 +31,6 @@ import shutil
 from pathlib import Path
 
 SOURCE_DIR = ".partnerhub-search-light"  # inside the staging folder, moved out before indexing
-LIGHT_MARK = ".light"  # in SOURCE_DIR: the build's records call for a light index
 LIGHT_MIN_PAGES = 2000
 BODY_MARK = "data-pagefind-body"
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -61,16 +62,6 @@ def write_document(folder: Path, url: str, opening: str, body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f'<!doctype html>{opening}<head><meta charset="utf-8"></head><body>{body}</body></html>',
                     encoding="utf-8")
-
-
-def mark_light(source: Path) -> None:
-    """Note in the bodies' folder that the build wants a light index."""
-    Path(source).mkdir(parents=True, exist_ok=True)
-    (Path(source) / LIGHT_MARK).touch()
-
-
-def marked_light(source: Path) -> bool:
-    return (Path(source) / LIGHT_MARK).is_file()
 
 
 def take_source(site_dir: Path) -> Path | None:

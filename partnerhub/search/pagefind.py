@@ -145,10 +145,8 @@ def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path
     stale_light = site_dir / LIGHT_BUNDLE
     if stale_light.exists():
         shutil.rmtree(stale_light)
-    # the build decided from its records (it marked the bodies' folder); a site without them, by its pages
-    wanted = light_source.marked_light(source) if source is not None and light == "auto" else \
-        light_source.wanted(max(counts.values(), default=0), light)
-    if wanted:
+    # the build decided from its records (it wrote the bodies); a site without them, by its pages
+    if light != "never" and (source is not None or light_source.wanted(max(counts.values(), default=0), light)):
         _counts, light_output = _run(site_dir, LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES, source)
         output += light_output
         light_sizes = _index_bytes(site_dir / LIGHT_BUNDLE)

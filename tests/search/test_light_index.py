@@ -1,7 +1,7 @@
-"""The search indexes (light and full) are built from the record pages' bodies written
-during the build (partnerhub/search/light.py), not from every page of the site, and hold the
-same as ones built from the site's pages; which hub gets a light index is decided from its
-records."""
+"""A large hub's search indexes (light and full) are built from the record pages' bodies
+written during the build (partnerhub/search/light.py), not from every page of the site, and
+hold the same as ones built from the site's pages; which hub gets a light index is decided
+from its records."""
 
 from __future__ import annotations
 
@@ -30,19 +30,16 @@ def _fragments(bundle: Path) -> dict:
     return pages
 
 
-def test_the_rule_is_the_number_of_record_pages(monkeypatch, tmp_path):
+def test_the_rule_is_the_number_of_record_pages(monkeypatch):
     monkeypatch.delenv("PARTNERHUB_SEARCH_LIGHT", raising=False)
     assert not light.wanted(light.LIGHT_MIN_PAGES - 1) and light.wanted(light.LIGHT_MIN_PAGES)
     assert light.wanted(1, "always") and not light.wanted(10 ** 6, "never")
     small = SimpleNamespace(records={"practices": dict.fromkeys(range(10)), "partners": dict.fromkeys(range(5))})
     big = SimpleNamespace(records={"practices": dict.fromkeys(range(light.LIGHT_MIN_PAGES))})
-    root = tmp_path / "s"
-    assert publish.light_dir(root, root / "el", small) == root / light.SOURCE_DIR / "el"
-    assert not light.marked_light(root / light.SOURCE_DIR)  # the bodies serve the full index alone
-    assert publish.light_dir(root, root / "el", big) == root / light.SOURCE_DIR / "el"
-    assert light.marked_light(root / light.SOURCE_DIR)
-    monkeypatch.setenv("PARTNERHUB_SEARCH_INDEX", "0")
-    assert publish.light_dir(root, root, big) is None  # no search index, no bodies
+    assert publish.light_dir(Path("/s"), Path("/s/el"), small) is None
+    assert publish.light_dir(Path("/s"), Path("/s/el"), big) == Path("/s") / light.SOURCE_DIR / "el"
+    monkeypatch.setenv("PARTNERHUB_SEARCH_LIGHT", "always")
+    assert publish.light_dir(Path("/s"), Path("/s"), small) == Path("/s") / light.SOURCE_DIR
 
 
 @pytest.mark.slow  # builds the demo site and runs Pagefind twice
