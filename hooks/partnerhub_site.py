@@ -305,9 +305,12 @@ def on_post_build(config):
         return
     assets.prune(_Build.site_dir)
     _Build.urls.update(dict.fromkeys(urls))
+    if not _Build.passes:  # serve, or one core: the other languages here, one after the other
+        for other in hub.config.other_languages:
+            _build_language(config.config_file_path, other)
     _wait_for_clean_folders()
     outputs = write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)  # while the others run
-    _finish_other_languages(config)
+    _join_other_languages()
     _stop_counting()
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
@@ -371,13 +374,9 @@ def _wait_for_clean_folders() -> None:
             pass
 
 
-def _finish_other_languages(config) -> None:
-    """Wait for the other languages' processes, or build those languages here (serve)."""
+def _join_other_languages() -> None:
+    """Wait for the other languages' processes; any failure stops the build."""
     passes, _Build.passes, _Build.cleaned = _Build.passes, [], {}
-    if not passes:
-        for lang in _Build.hub.config.other_languages:
-            _build_language(config.config_file_path, lang)
-        return
     for process in passes:
         process.join()
     failed = [process.name.split("-", 1)[1] for process in passes if process.exitcode != 0]
