@@ -1,7 +1,8 @@
 """Run Pagefind over the built site (all languages at once, one index per language).
 
 Pagefind (``pagefind[bin]`` from PyPI, an offline binary) reads every HTML file of the site
-once all languages are built, and writes ``<site>/pagefind/``: one index per ``<html lang>``
+once all languages are built, one run per language (:func:`_run`), and writes
+``<site>/pagefind/``: one index per ``<html lang>``
 (Greek stemming and diacritic folding for ``el``) and pagefind.js, which the hub's search
 dialog (``hooks/theme/assets/ph-search.js``) queries. Before it runs, pages in Greek (any
 non-Latin script) get hidden search keys, so that Greeklish and vowel slips find them
