@@ -1,4 +1,4 @@
-"""Run Pagefind over the built site (all languages at once, one index per language).
+"""Run Pagefind over the built site (after all languages are built; one index per language).
 
 Pagefind (``pagefind[bin]`` from PyPI, an offline binary) reads every HTML file of the site
 once all languages are built, one run per language (:func:`_run`), and writes
