@@ -5,8 +5,9 @@ One ``mkdocs build`` (or ``serve``) builds the whole multilingual site:
 * the records are loaded and validated once; any error stops the build before anything
   is written;
 * each language is one MkDocs pass with its ``theme.language`` and ``docs/<lang>/``: the
-  default language into the site's root, the others into ``<lang>/``, in parallel
-  processes when building (one after the other under ``serve``);
+  default language into the site's root, the others into ``<lang>/``, in processes that
+  run beside the default language's pass when building (one after the other under
+  ``serve``);
 * in each pass MkDocs renders the hand-written pages, the home and catalogue pages (their
   bodies come from the package) and one hidden *shell* page whose title, description, URL
   and body are sentinels; every record page is then that shell filled by the package
@@ -53,7 +54,7 @@ from partnerhub.render.csp import set_preview, with_policy
 from partnerhub.render.edit_links import hand_written_links
 from partnerhub.render.fallback import fallback_page
 from partnerhub.render.hub_values import fill_hub_values, footer_values, header_logo, site_description
-from partnerhub.render.pages import SiteBuilder
+from partnerhub.render.pages import SiteBuilder, compile_templates
 from partnerhub.render.relations import AUDIENCES, build_relations
 from partnerhub.render.shell import Sentinels, Shell
 from partnerhub.render.site import alternates, build_date, navigation, sitemap
@@ -85,6 +86,8 @@ class _Build:
     warnings = 0
     counter: logging.Handler | None = None
     progress: Progress | None = None  # progress lines (INFO: on stderr, none with -q)
+    passes: list = []  # the other languages' processes, running beside the default one's
+    cleaned: dict = {}  # language -> an event its process sets once MkDocs has emptied its folder
 
 
 class _WarningCounter(logging.Handler):
@@ -166,6 +169,10 @@ def on_files(files, config):
     builder, lang = _Build.builder, config.extra[LANG_KEY]
     default = _Build.hub.config.default_language
     _Build.pages, _Build.fallbacks, _Build.shell = {}, {}, None
+    if lang == default:  # MkDocs has cleaned the staging folder: the other languages start now
+        _start_other_languages(config)
+    elif lang in _Build.cleaned:  # its folder is clean: the default pass may write into it
+        _Build.cleaned[lang].set()
     generated = {source_path(page.url): page for page in builder.nav_pages()}
     _Build.shell_uri = source_path(_Build.sentinels["url"])
     for src_uri in [*generated, _Build.shell_uri]:
@@ -305,11 +312,16 @@ def on_post_build(config):
     assets.prune(_Build.site_dir)
     assets.narrow_alternates(_Build.site_dir)  # no sitemap.xml fetched beside the feed links
     _Build.urls.update(dict.fromkeys(urls))
-    _build_other_languages(config)
+    if not _Build.passes:  # serve, or one core: the other languages here, one after the other
+        for other in hub.config.other_languages:
+            _build_language(config.config_file_path, other)
+    _wait_for_clean_folders()
+    outputs = write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)  # while the others run
+    _join_other_languages()
     _stop_counting()
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
-    _Build.urls.update(dict.fromkeys(write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)))
+    _Build.urls.update(dict.fromkeys(outputs))
     write_sitemap(_Build.site_dir, sitemap(hub.config, list(_Build.urls), _Build.site_url or "/",
                                            lastmod_by_url(hub, _Build.rel)))
     try:
@@ -344,19 +356,34 @@ def _build_language(config_file: str, lang: str) -> None:
     mkdocs_build(other)
 
 
-def _build_other_languages(config) -> None:
+def _start_other_languages(config) -> None:
+    """Build: the other languages in forked processes, beside this one (two or more cores)."""
     languages = _Build.hub.config.other_languages
     # forked processes under `serve` would inherit its server's threads: one after the other
-    parallel = _Build.command == "build" and len(languages) > 1 and (os.cpu_count() or 1) > 1
-    if not parallel:
-        for lang in languages:
-            _build_language(config.config_file_path, lang)
+    _Build.passes = []
+    if _Build.command != "build" or not languages or (os.cpu_count() or 1) < 2:
         return
+    compile_templates()
     context = multiprocessing.get_context("fork")  # the child inherits the loaded hub: nothing is pickled
-    passes = [context.Process(target=_language_process, args=(config.config_file_path, lang), name=f"partnerhub-{lang}")
-              for lang in languages]
-    for process in passes:
+    _Build.cleaned = {lang: context.Event() for lang in languages}
+    _Build.passes = [context.Process(target=_language_process, args=(config.config_file_path, lang),
+                                     name=f"partnerhub-{lang}") for lang in languages]
+    for process in _Build.passes:
         process.start()
+
+
+def _wait_for_clean_folders() -> None:
+    """Outputs write into every language's folder (calendars, feeds): not before MkDocs
+    has emptied it in that language's process."""
+    for process in _Build.passes:
+        event = _Build.cleaned[process.name.split("-", 1)[1]]
+        while not event.wait(0.2) and process.is_alive():
+            pass
+
+
+def _join_other_languages() -> None:
+    """Wait for the other languages' processes; any failure stops the build."""
+    passes, _Build.passes, _Build.cleaned = _Build.passes, [], {}
     for process in passes:
         process.join()
     failed = [process.name.split("-", 1)[1] for process in passes if process.exitcode != 0]
@@ -365,6 +392,7 @@ def _build_other_languages(config) -> None:
 
 
 def _language_process(config_file: str, lang: str) -> None:
+    _Build.passes = []  # its siblings are the parent's to wait for
     try:
         _build_language(config_file, lang)
     except BaseException as exc:  # noqa: BLE001 - reported here, the parent stops the build
@@ -394,5 +422,9 @@ def _stop_counting() -> None:
 
 def on_build_error(error):
     _stop_counting()
+    for process in _Build.passes:  # the other languages' passes stop with this one
+        process.terminate()
+        process.join()
+    _Build.passes = []
     if _Build.site_dir is not None and _Build.site_dir.exists() and _Build.site_dir != _Build.final_dir:
         shutil.rmtree(_Build.site_dir, ignore_errors=True)

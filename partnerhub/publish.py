@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from partnerhub.render.csp import with_policy
+from partnerhub.render.csp import with_policy_parts
 from partnerhub.render.pages import Page
 from partnerhub.render.shell import Shell
 from partnerhub.search import light
@@ -30,11 +30,11 @@ def page_path(site_dir: Path, url: str) -> Path:
 
 def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_dir: Path | None = None) -> None:
     """``page`` filled into ``shell``, with its Content-Security-Policy, at its path; and,
-    given ``light_dir``, its body as the light search index's document."""
+    given ``light_dir``, its body as the search indexes' document (search/light.py)."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     body = Markup(fold_page(str(page.html))[0])  # its search keys, from the body alone (search/folded.py)
-    html = with_policy(shell.fill(title=page.title, description=page.description, url=page.url, body=body,
-                                  toc=page.toc, head=extra))
+    html = with_policy_parts(shell.fill_parts(title=page.title, description=page.description, url=page.url, body=body,
+                                              toc=page.toc, head=extra), shell.chunk_set)
     path = page_path(site_dir, page.url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
@@ -44,7 +44,8 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
 
 def light_dir(site_root: Path, site_dir: Path, rel) -> Path | None:
     """Where the record pages of the language folder ``site_dir`` leave their bodies for
-    the light search index; None when the build's records do not call for one."""
+    the search indexes (search/light.py); None when the build's records do not call for a
+    light index (the full one is then built from the pages: fewer files to write)."""
     pages = sum(len(records) for records in rel.records.values())  # one page per record and language
     if not light.wanted(pages):
         return None

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 
 from babel.core import get_global
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from partnerhub.i18n import translations
 from partnerhub.linked import share
@@ -26,7 +26,10 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\
 def script_json(data) -> str:
     """``data`` as JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+    for char, escaped in _SCRIPT_ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def jsonld_script(data: dict) -> Markup:
@@ -60,7 +63,7 @@ def linked_data(ctx: LinkContext, record_type, record, image: str) -> dict:
 
 
 def _meta(attribute: str, name: str, content: str) -> Markup:
-    return Markup('<meta {}="{}" content="{}">').format(Markup(attribute), name, content)
+    return Markup(f'<meta {attribute}="{escape(name)}" content="{escape(content)}">')
 
 
 def share_tags(ctx: LinkContext, record_type, record, description: str, card: share.ShareCard) -> Markup:

@@ -42,7 +42,7 @@ class Links:
         record = self.rel.visible(folder, record_id)
         if record is None:
             return Markup("")
-        return Markup('<a href="{}">{}</a>').format(self.href(record_url(folder, record_id)), self.texts.name(record))
+        return Markup(f'<a href="{escape(self.href(record_url(folder, record_id)))}">{escape(self.texts.name(record))}</a>')
 
     def records(self, folder: str, ids, separator: str = ", ") -> Markup:
         return Markup(separator).join(link for link in (self.record(folder, i) for i in ids) if link)
@@ -84,7 +84,7 @@ class Texts:
         """``html`` as is, or in a ``lang`` span when it stands in for a missing translation."""
         if not picked.fallback:
             return escape(html)
-        return Markup('<span class="{}" lang="{}">{}</span>').format(FALLBACK_TEXT_CLASS, picked.lang, html)
+        return Markup(f'<span class="{escape(FALLBACK_TEXT_CLASS)}" lang="{escape(picked.lang)}">{escape(html)}</span>')
 
     def name(self, record) -> Markup:
         picked = self.loc.pick(record.display_name)
@@ -109,7 +109,7 @@ class Texts:
         body = Markup(markdown_to_html(picked.text))
         if picked.fallback:
             body = fallback_block(body, self.lang, picked.lang)
-        return Markup('<div class="{}">{}</div>').format(policy.TEXT_CLASS, body)
+        return Markup(f'<div class="{escape(policy.TEXT_CLASS)}">{escape(body)}</div>')
 
     def excerpt(self, text, limit: int = 220) -> Markup:
         """The start of a text as plain words (for cards and lists)."""
@@ -119,8 +119,8 @@ class Texts:
         words = plain_words(picked.text)
         if len(words) > limit:
             words = words[:limit].rsplit(" ", 1)[0] + "…"
-        attrs = Markup(' lang="{}" data-pagefind-ignore').format(picked.lang) if picked.fallback else Markup("")
-        return Markup('<p class="ph-excerpt"{}>{}</p>').format(attrs, words)
+        attrs = Markup(f' lang="{escape(picked.lang)}" data-pagefind-ignore') if picked.fallback else Markup("")
+        return Markup(f'<p class="ph-excerpt"{attrs}>{escape(words)}</p>')
 
     def inline(self, text) -> Markup:
         picked = self.loc.pick(text)

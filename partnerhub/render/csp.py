@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPE = re.compile(r'\btype="application/(?:ld\+)?json"', re.I)
@@ -78,3 +79,42 @@ def with_policy(html: str) -> str:
     if anchor is None:
         return html
     return html[:anchor.end()] + tag + html[anchor.end():]
+
+
+_SCRIPT_OPEN = re.compile(r"<script", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script>", re.I)
+
+
+def _whole_scripts(part: str) -> bool:
+    """Whether ``part`` holds whole inline scripts only (as many openings as ends)."""
+    return len(_SCRIPT_OPEN.findall(part)) == len(_SCRIPT_CLOSE.findall(part))
+
+
+@lru_cache(maxsize=256)
+def _chunk_hashes(chunk: str) -> tuple[str, ...] | None:
+    """A shell chunk's script hashes (the same chunks come back on every page); None if a
+    script crosses its edge."""
+    return tuple(script_hashes(chunk)) if _whole_scripts(chunk) else None
+
+
+def with_policy_parts(parts: list[str], shell_chunks: frozenset | set) -> str:
+    """``with_policy("".join(parts))``, where the parts that are ``shell_chunks`` (a page
+    shell's constant text) are hashed once per build, not once per page."""
+    if _Preview.on:
+        return "".join(parts)
+    hashes: list[str] = []
+    for part in parts:
+        found = _chunk_hashes(part) if part in shell_chunks else \
+            (tuple(script_hashes(part)) if _whole_scripts(part) else None)
+        if found is None:
+            return with_policy("".join(parts))
+        hashes.extend(value for value in found if value not in hashes)
+    anchor = _CHARSET.search(parts[0]) if parts else None  # else it may be in a later part
+    if anchor is None:
+        return with_policy("".join(parts))
+    directives = {key: list(values) for key, values in BASE.items()}
+    directives["script-src"] += hashes
+    content = "; ".join(f"{key} {' '.join(values)}" for key, values in directives.items())
+    first = parts[0]
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    return "".join([first[:anchor.end()], tag, first[anchor.end():], *parts[1:]])

@@ -75,6 +75,14 @@ def environment() -> Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile every page template now: processes forked afterwards (the other languages'
+    passes) inherit them instead of compiling them each."""
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
 def by_year(meetings) -> list[tuple]:
     """Meetings grouped by the year they start in, in the order given: (year or None, [meetings])."""
     groups: list[tuple] = []

@@ -16,7 +16,7 @@ What the search indexes and ignores is said in ``partnerhub.search.policy``.
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from partnerhub.facets import SEARCH_ORDER, THEME
 from partnerhub.i18n import N_, gettext
@@ -79,7 +79,8 @@ def filter_tags(lang: str, pairs) -> Markup:
     """``<span data-pagefind-filter>`` elements (the value in an attribute: no parsing of
     commas or colons in names)."""
     return Markup("").join(
-        Markup('<span data-pagefind-filter="{}[data-value]" data-value="{}"></span>').format(gettext(lang, key), value)
+        Markup(f'<span data-pagefind-filter="{escape(gettext(lang, key))}[data-value]" data-value="{escape(value)}">'
+               '</span>')
         for key, value in pairs)
 
 

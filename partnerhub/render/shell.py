@@ -53,6 +53,7 @@ class Shell:
 
     def __init__(self, chunks: list[str], slots: list[str], toc_item: str = TOC_ITEM) -> None:
         self.chunks, self.slots, self.toc_item = chunks, slots, toc_item
+        self.chunk_set = frozenset(chunks)  # the constant parts of every page (csp.with_policy_parts)
 
     @classmethod
     def parse(cls, rendered: str, sentinels: Sentinels, toc_item: str = TOC_ITEM) -> "Shell":
@@ -73,6 +74,11 @@ class Shell:
 
     def fill(self, *, title: str, description: str, url: str, body: Markup, head: Markup = Markup(""),
              toc: list[tuple[str, str]] = ()) -> str:
+        return "".join(self.fill_parts(title=title, description=description, url=url, body=body, head=head, toc=toc))
+
+    def fill_parts(self, *, title: str, description: str, url: str, body: Markup, head: Markup = Markup(""),
+                   toc: list[tuple[str, str]] = ()) -> list[str]:
+        """The filled page as its chunks and slot values, in order (joined: :meth:`fill`)."""
         values = {
             "toc": "".join(self.toc_item.format(anchor=html.escape(anchor, quote=True), title=html.escape(text))
                            for anchor, text in toc),
@@ -86,4 +92,4 @@ class Shell:
         for slot, chunk in zip(self.slots, self.chunks[1:]):
             out.append(values[slot])
             out.append(chunk)
-        return "".join(out)
+        return out

@@ -28,10 +28,24 @@ def language_root(lang: str, default_lang: str) -> str:
     return "" if lang == default_lang else f"{lang}/"
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for absolute paths without ``.``/``..`` segments
+    (every URL the site makes), without its normalisation: it runs for every link."""
+    if "/." in path or "/." in start:
+        return posixpath.relpath(path, start)
+    target = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common, most = 0, min(len(target), len(base))
+    while common < most and target[common] == base[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    return "/".join(parts) if parts else "."
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both relative to one root)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath("/" + to_url, "/" + base) if to_url else posixpath.relpath("/", "/" + base)
+    target = _relpath("/" + to_url, "/" + base) if to_url else _relpath("/", "/" + base)
     if target == ".":
         return "./"
     if (not to_url or to_url.endswith("/")) and not target.endswith("/"):

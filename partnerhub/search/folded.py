@@ -13,11 +13,18 @@ letters or digits, whose words all have keys).
 The dialog builds each excerpt itself from the page's indexed content, without the hidden
 blocks: each page says how many words to trim at the start (the hidden names block) and at
 the end (the key blocks) in the Pagefind metadata ``ph_trim`` and ``ph_trim_text``.
+
+A record page's body (the package's own, well-formed HTML) is read by a tokenizer of tags
+and text (:func:`_scan`), several times faster than :class:`html.parser.HTMLParser` and
+giving the same words; anything it does not expect (a ``<`` in text, a declaration)
+sends the page to the parser. Each word's key is computed once per process.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -90,8 +97,19 @@ class _BodyText(HTMLParser):
             self.meta_words += len(data.split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_needs_key(word: str) -> bool:
+    return any(script_of(char) not in (None, "LATIN") for char in word if not char.isascii())
+
+
 def _needs_key(text: str) -> bool:
-    return any(script_of(char) not in (None, "LATIN") for char in text if not char.isascii())
+    """True if ``text`` has a letter of a non-Latin script (whitespace never is one)."""
+    return not text.isascii() and any(_word_needs_key(word) for word in set(text.split()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return tuple(search_key(word).split())
 
 
 def _offset(html: str, position: tuple[int, int]) -> int:
@@ -105,15 +123,121 @@ def _offset(html: str, position: tuple[int, int]) -> int:
 def _unique_keys(parts: list[str]) -> str:
     """The keys of the words written in a non-Latin script, each once (a Latin word is found
     as typed; its key would only make the index bigger)."""
-    words = dict.fromkeys(word for part in parts for word in part.split() if _needs_key(word))
-    return " ".join(dict.fromkeys(key for word in words for key in search_key(word).split()))
+    words = dict.fromkeys(word for part in parts for word in part.split() if _word_needs_key(word))
+    return " ".join(dict.fromkeys(key for word in words for key in _word_keys(word)))
+
+
+# a comment, a declaration (doctype), or a start or end tag (quoted attribute values may hold ">")
+_TOKEN = re.compile(r"""<!--.*?-->|<![a-zA-Z][^>]*>|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_RAW_TEXT = ("script", "style")  # their content is not HTML: skipped to their end tag
+
+
+class _Scan:
+    """What :class:`_BodyText` finds, from a tokenizer of the package's own HTML."""
+
+    def __init__(self) -> None:
+        self.facts: list[str] = []
+        self.texts: list[str] = []
+        self.meta_words = 0
+        self.body_end: int | None = None
+
+
+_BODY, _SKIP, _META, _TEXT = 1, 2, 4, 8  # an element's own role, as flags
+_ROLE_OF_FLAGS = {flags: None if not flags & _BODY else
+                  "skip" if flags & _SKIP else "meta" if flags & _META else "text" if flags & _TEXT else "body"
+                  for flags in range(16)}  # the flags of an element and its ancestors -> _BodyText._role()
+
+
+def _own_role(tag: str, attributes: str) -> int:
+    own = _SKIP if tag in _SKIPPED_TAGS else 0
+    lowered = attributes.lower()
+    if "class" not in lowered and "data-pagefind" not in lowered:
+        return own
+    names, classes = set(), []
+    for match in _ATTRIBUTE.finditer(attributes):
+        name = match.group(1).lower()
+        names.add(name)
+        if name == "class":
+            classes = unescape(match.group(2) or match.group(3) or match.group(4) or "").split()
+    if "data-pagefind-body" in names:
+        return _BODY
+    if "data-pagefind-ignore" in names or own or FOLD_CLASS in classes:
+        return _SKIP
+    if META_CLASS in classes:
+        return _META
+    if TEXT_CLASS in classes:
+        return _TEXT
+    return 0
+
+
+def _scan(html: str) -> _Scan | None:
+    """The words of ``html``'s ``data-pagefind-body`` by role, as :class:`_BodyText` reads
+    them; None for HTML it does not expect (the parser then reads it)."""
+    found = _Scan()
+    stack: list[tuple[str, int, int]] = []  # (tag, own role, flags of it and its ancestors)
+    role: str | None = None  # of the innermost position, as _BodyText._role()
+    position, size = 0, len(html)
+    while position < size:
+        match = _TOKEN.search(html, position)
+        end = match.start() if match else size
+        if end > position:
+            if role is not None:
+                text = html[position:end]
+                if "<" in text:
+                    return None
+                if role == "body" or role == "text":
+                    (found.texts if role == "text" else found.facts).append(unescape(text))
+                elif role == "meta":
+                    found.meta_words += len(unescape(text).split())
+            elif "<" in html[position:end]:
+                return None
+        if match is None:
+            break
+        position = match.end()
+        tag = match.group(2)
+        if tag is None:  # a comment or a declaration
+            continue
+        tag = tag.lower()
+        if match.group(1):  # an end tag: closes the innermost element of that name
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index][0] == tag:
+                    if stack[index][1] == _BODY and found.body_end is None:
+                        found.body_end = match.start()
+                    del stack[index:]
+                    role = _ROLE_OF_FLAGS[stack[-1][2] if stack else 0]
+                    break
+            continue
+        if tag in _VOID or match.group(0).endswith("/>"):
+            continue
+        own = _own_role(tag, match.group(3))
+        flags = (stack[-1][2] if stack else 0) | own
+        stack.append((tag, own, flags))
+        role = _ROLE_OF_FLAGS[flags]
+        if tag in _RAW_TEXT:
+            close = re.compile(rf"</{tag}[\s/>]", re.I).search(html, position)
+            if close is None or role in ("body", "text", "meta"):  # (a script is never: it skips)
+                return None
+            position = close.start()
+    return found
+
+
+def _read(html: str) -> _Scan:
+    found = _scan(html)
+    if found is not None:
+        return found
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    found = _Scan()
+    found.facts, found.texts, found.meta_words = parser.facts, parser.texts, parser.meta_words
+    found.body_end = None if parser.body_end is None else _offset(html, parser.body_end)
+    return found
 
 
 def fold_page(html: str) -> tuple[str, bool]:
     """``html`` with its search-key blocks (and trim counts); True if it got keys."""
-    parser = _BodyText()
-    parser.feed(html)
-    parser.close()
+    parser = _read(html)
     if parser.body_end is None:
         return html, False
     keyed = _needs_key(" ".join(parser.facts + parser.texts))
@@ -126,16 +250,20 @@ def fold_page(html: str) -> tuple[str, bool]:
     if texts:
         blocks += Markup('<div class="{} {}" hidden data-pagefind-weight="0.5"><span data-pagefind-meta="ph_trim_text:{}">'
                          '</span>{}</div>').format(FOLD_CLASS, TEXT_CLASS, len(texts.split()), escape(texts))
-    at = _offset(html, parser.body_end)
+    at = parser.body_end
     return html[:at] + str(blocks) + html[at:], keyed
 
 
-def fold_site(site_dir: Path) -> list[str]:
+def fold_site(site_dir: Path, written: Path | None = None) -> list[str]:
     """Add the search-key blocks to every indexed page of ``site_dir`` not folded yet (record
     pages are folded as they are written, from their body alone); returns the languages
-    (``<html lang>``) that have pages with keys."""
+    (``<html lang>``) that have pages with keys. ``written``: a folder mirroring the site
+    whose pages (the record pages' bodies) were folded when written: those pages are not
+    read again (nor counted)."""
     languages: set[str] = set()
     for path in Path(site_dir).rglob("*.html"):
+        if written is not None and (written / path.relative_to(site_dir)).is_file():
+            continue
         html = path.read_text(encoding="utf-8")
         if "data-pagefind-body" not in html:
             continue

@@ -1,4 +1,4 @@
-"""The light search index, built from the records' own page bodies.
+"""The search indexes' source: the records' own page bodies (and the light index's rule).
 
 A large hub gets a light index (``pagefind-light/``: titles, names, facts, headings and
 filters, no long texts; see ``partnerhub.search.pagefind``). Pagefind indexes a page from its
@@ -8,7 +8,11 @@ written as a small document (``<html lang>`` and the article, no theme around it
 :data:`SOURCE_DIR` inside the staging folder; the light pass then reads those documents
 (and the few hand-written pages) instead of every page of the site a second time. The
 index it makes is the same as from the full pages: the same pages, texts, filters and
-metadata.
+metadata. When they are there, the full index is built from them too (the record pages'
+bodies plus the site's other indexed pages, copied as they are): Pagefind then parses a
+sixth of the HTML (a record page is mostly its theme), and its index holds the same
+fragments. A hub too small for a light index writes no bodies: at 1,000 practices writing
+and removing them cost as much as they saved Pagefind.
 
 Whether a hub gets the light index is decided from the records, before anything is built:
 when one language has at least :data:`LIGHT_MIN_PAGES` record pages. Measured: a full

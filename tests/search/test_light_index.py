@@ -1,6 +1,7 @@
-"""The light search index is built from the record pages' bodies written during the build
-(partnerhub/search/light.py), not from a second pass over the site, and holds the same as
-one built from the site's pages; which hub gets one is decided from its records."""
+"""A large hub's search indexes (light and full) are built from the record pages' bodies
+written during the build (partnerhub/search/light.py), not from every page of the site, and
+hold the same as ones built from the site's pages; which hub gets a light index is decided
+from its records."""
 
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ def test_light_index_from_the_records_equals_the_one_from_the_pages(tmp_path):
     from_pages = _fragments(copy / LIGHT_BUNDLE)
     assert len(from_records) > 100
     assert from_records == from_pages
+    assert _fragments(site / "pagefind") == _fragments(copy / "pagefind")  # the full index too
     serres = from_records["/el/partners/serres/"]
     assert serres["meta"]["title"] and serres["filters"]
 

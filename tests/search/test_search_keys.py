@@ -75,3 +75,31 @@ def test_key_blocks_are_added_once(tmp_path):
     once = (tmp_path / "index.html").read_text(encoding="utf-8")
     fold_site(tmp_path)
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == once
+
+
+TRICKY = [
+    PAGE,
+    PAGE.replace("<h1>", "<!-- <b>Σχόλιο</b> --><h1>").replace("<p>Στις", '<svg><path d="M0 0"/></svg><p>Στις'),
+    PAGE.replace("<p>Στις", "<script>if (a < b && c > d) {}</script><style>p>b{}</style><p>Στις"),
+    PAGE.replace("<p>Στις", '<a href="x" title="a > b" data-x=\'1\'>Σ&amp;Σ &#931;</a><br><img alt="Ε"><p>Στις'),
+    PAGE.replace("<p>Στις", '<p CLASS="ph-search-meta">ΚΕΦΑΛΑΙΑ λέξη</p><span class="ph-search-fold">Όχι</span><p>Στις'),
+    "<!doctype html>" + PAGE.replace("</div></main>", "</div></div></section></main>"),
+    PAGE.replace("<p>Στις", "<p>a < b Στις"),  # a bare "<": the parser reads it
+    PAGE.replace("data-pagefind-body", ""),  # no body: nothing to add
+]
+
+
+@pytest.mark.parametrize("page", TRICKY)
+def test_the_fast_reader_finds_what_the_parser_finds(page):
+    from partnerhub.search import folded
+
+    fast = folded._scan(page)
+    parser = folded._BodyText()
+    parser.feed(page)
+    parser.close()
+    if fast is None:  # HTML it does not expect: fold_page falls back on the parser
+        assert "a < b" in page
+        return
+    assert (fast.facts, fast.texts, fast.meta_words) == (parser.facts, parser.texts, parser.meta_words)
+    expected_end = None if parser.body_end is None else folded._offset(page, parser.body_end)
+    assert fast.body_end == expected_end

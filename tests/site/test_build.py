@@ -43,3 +43,30 @@ def test_a_failed_build_keeps_the_previous_site(tmp_path):
     assert _files(site) == {"index.html"}
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]  # the staging folder is gone
+
+
+def test_one_core_builds_the_same_site_as_two(tmp_path):
+    """On two cores the other languages' passes run beside the default one's; on one core
+    (and under serve) one after the other: the same files either way, calendars and feeds
+    of every language included."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.site import SITE_URL
+
+    hub = copy_hub(tmp_path / "hub")
+    env = {"PARTNERHUB_CACHE": str(tmp_path / "cache"), "PARTNERHUB_SEARCH_INDEX": "0"}
+    two = build_site(hub, tmp_path / "two", **env)
+    assert two.returncode == 0, two.stdout + two.stderr
+    one_core = ("import os, sys; os.cpu_count = lambda: 1; from mkdocs.__main__ import cli; "
+                "sys.argv = ['mkdocs', 'build', '--strict', '-d', sys.argv[1]]; cli()")
+    one = subprocess.run([sys.executable, "-c", one_core, str(tmp_path / "one")], cwd=hub, capture_output=True,
+                         text=True, timeout=600,
+                         env={**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **env})
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    assert (tmp_path / "one" / "el" / "calendars" / "hub.ics").is_file()
+    for page in (tmp_path / "two").rglob("*.html"):
+        relative = page.relative_to(tmp_path / "two")
+        assert (tmp_path / "one" / relative).read_text("utf-8") == page.read_text("utf-8"), relative

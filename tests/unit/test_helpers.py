@@ -81,3 +81,16 @@ def test_policy_hashes_inline_scripts_only():
     with_meta = with_policy(html)
     assert with_meta.index("Content-Security-Policy") < with_meta.index("<script>")
     assert "frame-ancestors" not in policy(html) and "frame-ancestors 'none'" in policy(html, header=True)
+
+
+def test_the_policy_of_a_page_in_parts_is_that_of_the_whole_page():
+    from partnerhub.render.csp import with_policy_parts
+
+    head = '<html><head><meta charset="utf-8"><script>var a = 1;</script>'
+    parts = [head, "<title>t</title>", '</head><body><script>var b = "<p>";</script>',
+             '<script type="application/ld+json">{"a": 1}</script>', "<script>var a = 1;</script></body></html>"]
+    assert with_policy_parts(parts, {head}) == with_policy("".join(parts))
+    split = [head + "<script>var c", " = 2;</script></head>"]  # a script across two parts
+    assert with_policy_parts(split, {split[0]}) == with_policy("".join(split))
+    no_charset = ["<html><head>", '<meta charset="utf-8"></head><script>x()</script>']
+    assert with_policy_parts(no_charset, set()) == with_policy("".join(no_charset))
