@@ -7,6 +7,10 @@ escaped here, at the boundary: a title or a description from ``data/`` reaches t
 only as HTML-escaped text (valid in element text and in quoted attributes); the body is
 the renderer's safe HTML. The sentinels carry a random token chosen per build, so no
 contributor text can imitate one, and filling never scans inserted values again.
+
+The shell is rendered for a page two folders deep (``folder/id/``), so its relative URLs
+climb two folders; a page at another depth (``whats-new/``, the home) is filled into the
+same shell with those climbs shortened or lengthened (:meth:`Shell.for_url`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ from markupsafe import Markup
 # The markup of one table-of-contents entry; an adapter gives its theme's (``Shell.toc_item``)
 TOC_ITEM = '<li><a href="#{anchor}">{title}</a></li>'
 SLOTS = ("title", "description", "url", "head", "toc", "body")
+SHELL_DEPTH = 2  # folders in the shell page's URL (the "url" sentinel below)
+# A relative URL's climb out of the shell page's folders ("../..", "../../assets/…": two
+# steps or more) where a URL starts: after a quote (attributes, the theme's JSON and
+# scripts) or after ", " (the next candidate of a srcset)
+_CLIMB = re.compile(r'(?:(?<=["\'])|(?<=, ))\.\.(?:/\.\.)+(?=[/"\'])(/?)')
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,25 @@ class Shell:
     def __init__(self, chunks: list[str], slots: list[str], toc_item: str = TOC_ITEM) -> None:
         self.chunks, self.slots, self.toc_item = chunks, slots, toc_item
         self.chunk_set = frozenset(chunks)  # the constant parts of every page (csp.with_policy_parts)
+        self._at_depth: dict[int, Shell] = {SHELL_DEPTH: self}
+
+    def for_url(self, url: str) -> "Shell":
+        """This shell for a page at ``url`` (``practices/x/``, ``whats-new/``, ``""``): its
+        relative URLs climb as many folders as that page is deep (made once per depth)."""
+        depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
+        if depth not in self._at_depth:
+            shift = depth - SHELL_DEPTH
+
+            def climb(match: re.Match) -> str:
+                steps = match.group(0).count("..") + shift
+                if steps > 0:
+                    return "/".join([".."] * steps) + match.group(1)
+                return "" if match.group(1) else "."  # "../../assets/x" -> "assets/x"; "../.." -> "."
+
+            rebased = Shell([_CLIMB.sub(climb, chunk) for chunk in self.chunks], self.slots, self.toc_item)
+            rebased._at_depth = self._at_depth
+            self._at_depth[depth] = rebased
+        return self._at_depth[depth]
 
     @classmethod
     def parse(cls, rendered: str, sentinels: Sentinels, toc_item: str = TOC_ITEM) -> "Shell":

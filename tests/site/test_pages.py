@@ -143,3 +143,27 @@ def test_no_third_party_assets_in_html(site):
             # only plain links (<a>) may point elsewhere: no scripts, styles, fonts, images
             assert re.search(r'<a [^>]*href="' + re.escape(url), text), (path, url)
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_every_relative_link_leads_to_a_file_of_the_site(site):
+    """Links, scripts, styles and images of every page (srcset candidates and the theme's
+    base too) resolve from the page's own folder to a file the build wrote, without
+    climbing above the site's root (which only a site served at a domain's root forgives)."""
+    url_attribute = re.compile(r'(?:href|src)="([^"#?]*)|srcset="([^"]*)"|"base": "([^"]*)"')
+    broken = set()
+    for path in site.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        folder = path.parent.relative_to(site)
+        for match in url_attribute.finditer(path.read_text(encoding="utf-8")):
+            urls = [match.group(1) or match.group(3) or ""]
+            if match.group(2):
+                urls = [candidate.split()[0] for candidate in match.group(2).split(", ")]
+            for url in urls:
+                if not url or re.match(r"[a-z][a-z0-9+.-]*:|/", url):
+                    continue
+                climbs = len(re.match(r"(?:\.\./|\.\.$)*", url).group(0).split("/")) - 1 if url.startswith("..") else 0
+                target = (site / folder / url).resolve()
+                if climbs > len(folder.parts) or not (target.is_file() or (target / "index.html").is_file()):
+                    broken.add((str(folder), url))
+    assert not broken, sorted(broken)[:20]

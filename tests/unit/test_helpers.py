@@ -73,6 +73,27 @@ def test_shell_escapes_values_and_never_rescans_them():
         Shell.parse("<html><head></head><body>no body slot</body></html>", sentinels)
 
 
+def test_a_shell_filled_at_another_depth_climbs_from_the_page_s_own_folder():
+    sentinels = Sentinels.new()
+    rendered = ('<html><head><meta charset="utf-8"><link href="../../assets/a.css">'
+                '<script>s=new URL("../..",location)</script><script type="application/json">{"base": "../.."}</script>'
+                f'<title>{sentinels["title"]}</title></head><body><a href="../../el/{sentinels["url"]}">el</a>'
+                '<img src="../../../media/l-40.png" srcset="../../../media/l-40.png 1x, ../../../media/l-80.png 2x">'
+                f'<p>"... and so on", ../ stays</p>{sentinels["body"]}</body></html>')
+    shell = Shell.parse(rendered, sentinels)
+    fill = dict(title="t", description="d", body=Markup("<p>ok</p>"))
+    assert shell.for_url("practices/x/") is shell
+    one = shell.for_url("whats-new/").fill(url="whats-new/", **fill)
+    assert 'href="../assets/a.css"' in one and 'URL("..",location)' in one and '"base": ".."' in one
+    assert 'href="../el/whats-new/"' in one
+    assert 'src="../../media/l-40.png" srcset="../../media/l-40.png 1x, ../../media/l-80.png 2x"' in one
+    assert '"... and so on", ../ stays' in one  # not URLs
+    home = shell.for_url("").fill(url="", **fill)
+    assert 'href="assets/a.css"' in home and 'URL(".",location)' in home and 'href="el/"' in home
+    three = shell.for_url("a/b/c/").fill(url="a/b/c/", **fill)
+    assert 'href="../../../assets/a.css"' in three and 'src="../../../../media/l-40.png"' in three
+
+
 def test_policy_hashes_inline_scripts_only():
     html = ('<html><head><meta charset="utf-8"><script>var a=1</script><script src="x.js"></script>'
             '<script type="application/json">{"b": 2}</script></head></html>')
