@@ -26,9 +26,9 @@ A move to another generator means a new adapter like this file, not a rewrite.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +45,7 @@ from partnerhub.i18n import gettext
 from partnerhub.linked.lastmod import lastmod_by_url
 from partnerhub.opendata import feeds
 from partnerhub.outputs import write_outputs
+from partnerhub.passes import LanguagePasses
 from partnerhub import publish
 from partnerhub.preview.keep import keep_frame, keep_shell
 from partnerhub.progress import Progress
@@ -86,8 +87,7 @@ class _Build:
     warnings = 0
     counter: logging.Handler | None = None
     progress: Progress | None = None  # progress lines (INFO: on stderr, none with -q)
-    passes: list = []  # the other languages' processes, running beside the default one's
-    cleaned: dict = {}  # language -> an event its process sets once MkDocs has emptied its folder
+    passes = LanguagePasses()  # the other languages' processes, running beside the default one's
 
 
 class _WarningCounter(logging.Handler):
@@ -171,8 +171,8 @@ def on_files(files, config):
     _Build.pages, _Build.fallbacks, _Build.shell = {}, {}, None
     if lang == default:  # MkDocs has cleaned the staging folder: the other languages start now
         _start_other_languages(config)
-    elif lang in _Build.cleaned:  # its folder is clean: the default pass may write into it
-        _Build.cleaned[lang].set()
+    else:  # its folder is clean: the default pass may write into it
+        _Build.passes.folder_cleaned(lang)
     generated = {source_path(page.url): page for page in builder.nav_pages()}
     _Build.shell_uri = source_path(_Build.sentinels["url"])
     for src_uri in [*generated, _Build.shell_uri]:
@@ -315,9 +315,11 @@ def on_post_build(config):
     if not _Build.passes:  # serve, or one core: the other languages here, one after the other
         for other in hub.config.other_languages:
             _build_language(config.config_file_path, other)
-    _wait_for_clean_folders()
+    _Build.passes.wait_for_clean_folders()
     outputs = write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)  # while the others run
-    _join_other_languages()
+    failed = _Build.passes.join()
+    if failed:
+        raise Abort(f"partnerhub: the pass of {', '.join(failed)} failed (see above); nothing was published")
     _stop_counting()
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
@@ -357,51 +359,13 @@ def _build_language(config_file: str, lang: str) -> None:
 
 
 def _start_other_languages(config) -> None:
-    """Build: the other languages in forked processes, beside this one (two or more cores)."""
+    """Build: the other languages in forked processes, beside this one (two or more cores);
+    not under `serve` (forked processes would inherit its server's threads)."""
     languages = _Build.hub.config.other_languages
-    # forked processes under `serve` would inherit its server's threads: one after the other
-    _Build.passes = []
-    if _Build.command != "build" or not languages or (os.cpu_count() or 1) < 2:
+    if _Build.command != "build" or not LanguagePasses.can_fork(languages):
         return
-    compile_templates()
-    context = multiprocessing.get_context("fork")  # the child inherits the loaded hub: nothing is pickled
-    _Build.cleaned = {lang: context.Event() for lang in languages}
-    _Build.passes = [context.Process(target=_language_process, args=(config.config_file_path, lang),
-                                     name=f"partnerhub-{lang}") for lang in languages]
-    for process in _Build.passes:
-        process.start()
-
-
-def _wait_for_clean_folders() -> None:
-    """Outputs write into every language's folder (calendars, feeds): not before MkDocs
-    has emptied it in that language's process."""
-    for process in _Build.passes:
-        event = _Build.cleaned[process.name.split("-", 1)[1]]
-        while not event.wait(0.2) and process.is_alive():
-            pass
-
-
-def _join_other_languages() -> None:
-    """Wait for the other languages' processes; any failure stops the build."""
-    passes, _Build.passes, _Build.cleaned = _Build.passes, [], {}
-    for process in passes:
-        process.join()
-    failed = [process.name.split("-", 1)[1] for process in passes if process.exitcode != 0]
-    if failed:
-        raise Abort(f"partnerhub: the pass of {', '.join(failed)} failed (see above); nothing was published")
-
-
-def _language_process(config_file: str, lang: str) -> None:
-    _Build.passes = []  # its siblings are the parent's to wait for
-    try:
-        _build_language(config_file, lang)
-    except BaseException as exc:  # noqa: BLE001 - reported here, the parent stops the build
-        if not isinstance(exc, Abort):
-            log.exception(f"partnerhub: the {lang} pass failed")
-        else:
-            log.error(str(exc))
-        os._exit(1)
-    os._exit(0)
+    compile_templates()  # once, before forking
+    _Build.passes.start(languages, partial(_build_language, config.config_file_path), reported=(Abort,), logger=log)
 
 
 def _publish() -> None:
@@ -422,9 +386,6 @@ def _stop_counting() -> None:
 
 def on_build_error(error):
     _stop_counting()
-    for process in _Build.passes:  # the other languages' passes stop with this one
-        process.terminate()
-        process.join()
-    _Build.passes = []
+    _Build.passes.stop()  # the other languages' passes stop with this one
     if _Build.site_dir is not None and _Build.site_dir.exists() and _Build.site_dir != _Build.final_dir:
         shutil.rmtree(_Build.site_dir, ignore_errors=True)
