@@ -33,7 +33,7 @@ def write_page(site_dir: Path, page: Page, shell: Shell, head: str = "", light_d
     given ``light_dir``, its body as the search indexes' document (search/light.py)."""
     extra = (NOINDEX if page.noindex else "") + str(page.head) + head
     shell = shell.for_url(page.url)  # its relative URLs from the page's own folder
-    body = Markup(fold_page(str(page.html))[0])  # its search keys, from the body alone (search/folded.py)
+    body = Markup(fold_page(str(page.html), page.title)[0])  # its search keys, from the body alone (search/folded.py)
     html = with_policy_parts(shell.fill_parts(title=page.title, description=page.description, url=page.url, body=body,
                                               toc=page.toc, head=extra), shell.chunk_set)
     path = page_path(site_dir, page.url)

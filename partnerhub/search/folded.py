@@ -34,6 +34,7 @@ from partnerhub.search.policy import META_CLASS, TEXT_CLASS
 from partnerhub.text import script_of, search_key
 
 FOLD_CLASS = "ph-search-fold"
+HEADING_WEIGHT = 7  # Pagefind's weight of an <h1>'s words
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LANG = re.compile(r'<html[^>]*\blang="([^"]+)"')
 _SKIPPED_TAGS = {"script", "style", "template", "svg"}
@@ -235,18 +236,23 @@ def _read(html: str) -> _Scan:
     return found
 
 
-def fold_page(html: str) -> tuple[str, bool]:
-    """``html`` with its search-key blocks (and trim counts); True if it got keys."""
+def fold_page(html: str, title: str = "") -> tuple[str, bool]:
+    """``html`` with its search-key blocks (and trim counts); True if it got keys. The keys
+    of the page's ``title`` (its heading) weigh as a heading's words: a query searched as
+    its key alone ranks the page named by it first, as the query typed would."""
     parser = _read(html)
     if parser.body_end is None:
         return html, False
     keyed = _needs_key(" ".join(parser.facts + parser.texts))
     facts = _unique_keys(parser.facts) if keyed else ""
     texts = _unique_keys(parser.texts) if keyed else ""
+    heading = _unique_keys([title]) if keyed and title else ""
     if not (keyed or parser.meta_words):
         return html, False
+    named = Markup('<span data-pagefind-weight="{}">{}</span>').format(HEADING_WEIGHT, heading) if heading else ""
     blocks = Markup('<div class="{}" hidden data-pagefind-weight="0.5"><span data-pagefind-meta="ph_trim:{},{}">'
-                    '</span>{}</div>').format(FOLD_CLASS, parser.meta_words, len(facts.split()), facts)
+                    '</span>{}{}</div>').format(FOLD_CLASS, parser.meta_words, len(facts.split()) + len(heading.split()),
+                                                facts, named)
     if texts:
         blocks += Markup('<div class="{} {}" hidden data-pagefind-weight="0.5"><span data-pagefind-meta="ph_trim_text:{}">'
                          '</span>{}</div>').format(FOLD_CLASS, TEXT_CLASS, len(texts.split()), escape(texts))

@@ -32,9 +32,19 @@ _MAIN = os.getpid()
 
 
 @pytest.fixture
-def two_processes(monkeypatch):
+def two_asked(monkeypatch):
     monkeypatch.setenv("PARTNERHUB_PROCESSES", "2")
     monkeypatch.setattr(workers, "CHUNK", 2)
+
+
+@pytest.fixture
+def two_processes(monkeypatch):
+    """Two processes, even in a test session whose other fixtures left threads running
+    (a served site, a browser): these tests' functions touch no lock a thread may hold."""
+    monkeypatch.setenv("PARTNERHUB_PROCESSES", "2")
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    if threading.active_count() > 1:
+        monkeypatch.setattr(workers, "can_fork", lambda: True)
 
 
 def test_results_in_order_from_two_processes(two_processes):
@@ -47,7 +57,7 @@ def test_a_helper_that_dies_costs_no_result(two_processes):
     assert workers.map_in_processes(_dies_in_a_helper, list(range(100)), min_items=1) == list(range(100))
 
 
-def test_short_lists_and_threads_stay_in_this_process(two_processes):
+def test_short_lists_and_threads_stay_in_this_process(two_asked):
     assert {pid for _, pid in workers.map_in_processes(_slow_square, list(range(20)), min_items=50)} == {_MAIN}
     found = []
     thread = threading.Thread(target=lambda: found.extend(workers.map_in_processes(_slow_square, list(range(50)),
