@@ -23,11 +23,10 @@ from types import SimpleNamespace
 
 from partnerhub.hub import Entry, Hub, load_hub
 from partnerhub.loader import PROSE_NAME, Source, _merge_prose, _read_prose, read_yaml
-from partnerhub.messages import WARNING_CODES
 from partnerhub.problems import Problem, Reporter, sort_problems
-from partnerhub.registry import BY_FOLDER, FOLDERS, RECORD_TYPES
-from partnerhub.validation import references, text_checks, translations
-from partnerhub.validation.run import _check_id, _validate_model
+from partnerhub.registry import BY_FOLDER, FOLDERS
+from partnerhub.validation import references, text_checks
+from partnerhub.validation.run import _check_id, _validate_model, check_across_records
 
 _RECORD_YAML = re.compile(r"^(?P<id>[^.]+)\.yml$")
 
@@ -136,14 +135,7 @@ class LiveData:
         """The checks across records, over the whole hub (a fraction of a second at 1,000 practices)."""
         report = Reporter(self.root)
         known_ids = known_ids if known_ids is not None else self._known_ids()
-        references.check(hub, known_ids, report, [])
-        for record_type in RECORD_TYPES:
-            for entry in hub.records[record_type.folder].values():
-                for rule in record_type.rules:
-                    for path, code, params in rule(entry, hub):
-                        report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose,
-                                       severity="warning" if code in WARNING_CODES else "error")
-        translations.check(hub, report)
+        check_across_records(hub, known_ids, report, [])
         return report.problems
 
 

@@ -131,7 +131,17 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
                                                                source.prose)
         else:
             unvalidated.append(source)
-    references.check(hub, sources.known_ids, report, unvalidated)
+    check_across_records(hub, sources.known_ids, report, unvalidated)
+    hub.problems = report.sorted()
+    return hub
+
+
+def check_across_records(hub: Hub, known_ids: dict[str, set[str]], report: Reporter,
+                         unvalidated: list[Source]) -> None:
+    """The checks that read more than one record: references, each type's rules (series,
+    lineage…), translations. ``validate_hub`` runs them after the records are checked one
+    by one; the preview (partnerhub/preview/live.py) after an edit."""
+    references.check(hub, known_ids, report, unvalidated)
     for record_type in RECORD_TYPES:
         for entry in hub.records[record_type.folder].values():
             for rule in record_type.rules:
@@ -139,5 +149,3 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
                     report.at_path(entry.file, entry.positions, path, code, params, prose=entry.prose,
                                    severity="warning" if code in WARNING_CODES else "error")
     translations.check(hub, report)
-    hub.problems = report.sorted()
-    return hub
