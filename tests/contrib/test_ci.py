@@ -4,7 +4,6 @@ hub with a broken meeting report, a fake pull-request event and a changed-files 
 from __future__ import annotations
 
 import json
-import shutil
 from types import SimpleNamespace
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from partnerhub.messages import MESSAGES
 from partnerhub.render.affected import affected_pages
 from partnerhub.render.relations import build_relations
 from partnerhub.render.urls import language_root
-from tests.support.site import BASE_HUB
+from tests.support.site import base_hub_in, replace_in
 
 MEETING = "data/meetings/breaking-isolation-01-agen.yml"
 PARTNER = "data/partners/serres.yml"
@@ -34,15 +33,8 @@ def _english_afterwards():
 
 @pytest.fixture
 def hub(tmp_path) -> Path:
-    shutil.copytree(BASE_HUB, tmp_path, dirs_exist_ok=True)
-    return tmp_path
+    return base_hub_in(tmp_path)
 
-
-def _break(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _event(tmp_path: Path, labels=(), body="") -> Path:
@@ -101,8 +93,8 @@ def test_workflow_command_escaping():
 
 def test_her_errors_in_her_language_on_her_lines(hub, tmp_path, capsys, monkeypatch):
     config, lang = _languages(hub)
-    _break(hub, MEETING, "start: 2023-09-12", "start: 12/09/2023")
-    _break(hub, PARTNER, "country: GR", "country: XX")  # an error in a file she did not touch
+    replace_in(hub, MEETING, "start: 2023-09-12", "start: 12/09/2023")
+    replace_in(hub, PARTNER, "country: GR", "country: XX")  # an error in a file she did not touch
     status, lines, summary = _annotate(hub, capsys, monkeypatch, [MEETING], _event(hub, labels=[f"lang:{lang}"]))
     assert status == 1
     hers = [line for line in lines if f"file={MEETING}," in line]
@@ -212,7 +204,7 @@ def test_affected_prose_media_docs_and_settings(hub):
     nothing = affected_pages(loaded, rel, ["tests/x.py", ".github/workflows/pr.yml", "data/schemas/meeting.json"])
     assert not nothing.everything and not nothing.all_urls()
     # a draft shows no page
-    _break(hub, PARTNER, "id: serres", "id: serres\npublication: draft")
+    replace_in(hub, PARTNER, "id: serres", "id: serres\npublication: draft")
     loaded = load_hub(hub)
     assert not affected_pages(loaded, build_relations(loaded), [PARTNER]).all_urls()
 

@@ -3,14 +3,13 @@ edited records alone gives the same records and problems as validating the whole
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from partnerhub.hub import load_hub
 from partnerhub.preview.live import LiveData, record_of
-from tests.support.site import BASE_HUB
+from tests.support.site import base_hub_in, replace_in
 
 PRACTICE = "data/practices/serres-volunteers.yml"
 PARTNER = "data/partners/serres.yml"
@@ -18,15 +17,8 @@ PARTNER = "data/partners/serres.yml"
 
 @pytest.fixture
 def hub(tmp_path) -> Path:
-    shutil.copytree(BASE_HUB, tmp_path, dirs_exist_ok=True)
-    return tmp_path
+    return base_hub_in(tmp_path)
 
-
-def _edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _same_as_full_run(live: LiveData, root: Path) -> None:
@@ -50,7 +42,7 @@ def test_record_files_are_recognised():
 def test_an_edited_title_is_read_alone(hub):
     live = LiveData(hub)
     live.load()
-    _edit(hub, PRACTICE, "en: Volunteer platform", "en: Volunteer network")
+    replace_in(hub, PRACTICE, "en: Volunteer platform", "en: Volunteer network")
     updated = live.update([PRACTICE])
     assert updated.records["practices"]["serres-volunteers"].record.title["en"] == "Volunteer network"
     _same_as_full_run(live, hub)
@@ -59,12 +51,12 @@ def test_an_edited_title_is_read_alone(hub):
 def test_an_error_is_located_and_recovered(hub):
     live = LiveData(hub)
     live.load()
-    _edit(hub, PRACTICE, "status: ongoing", "status: ongoin")
+    replace_in(hub, PRACTICE, "status: ongoing", "status: ongoin")
     broken = live.update([PRACTICE])
     assert [p.as_text().split(": error:")[0] for p in broken.errors] == ["data/practices/serres-volunteers.yml:9:9"]
     assert "serres-volunteers" not in broken.records["practices"]
     _same_as_full_run(live, hub)
-    _edit(hub, PRACTICE, "status: ongoin", "status: ongoing")
+    replace_in(hub, PRACTICE, "status: ongoin", "status: ongoing")
     assert not live.update([PRACTICE]).errors
     _same_as_full_run(live, hub)
 
@@ -83,7 +75,7 @@ def test_a_deleted_record_breaks_the_references_to_it(hub):
 def test_a_prose_file_and_a_draft(hub):
     live = LiveData(hub)
     live.load()
-    _edit(hub, PRACTICE, "status: ongoing", "status: ongoing\npublication: draft")
+    replace_in(hub, PRACTICE, "status: ongoing", "status: ongoing\npublication: draft")
     prose = "data/practices/serres-volunteers.en.md"
     (hub / prose).write_text("# The problem {#problem}\n\nLoneliness.\n", encoding="utf-8")
     updated = live.update([PRACTICE, prose])

@@ -1,5 +1,6 @@
-"""What the end-to-end tests share: the paths, building a hub's site, serving a folder on
-127.0.0.1, and the Chromium settings (the scripts that drive Chromium use them too)."""
+"""What the end-to-end tests share: the paths, a copy of the base hub and edits of its files,
+building a hub's site, serving a folder on 127.0.0.1, and the Chromium settings (the scripts
+that drive Chromium use them too)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,20 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SITE_URL = "https://hub.example.org/"
+
+
+def base_hub_in(folder: Path) -> Path:
+    """The base hub (tests/fixtures/base-hub) copied into ``folder``; returns ``folder``."""
+    shutil.copytree(BASE_HUB, folder, dirs_exist_ok=True)
+    return folder
+
+
+def replace_in(root: Path, path: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in the hub's file ``path`` (which must hold it) by ``new``."""
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def build_site(root: Path, site_dir: Path, **env) -> subprocess.CompletedProcess:
