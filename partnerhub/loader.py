@@ -238,7 +238,7 @@ def _classify(data_dir: Path, report: Reporter):
     return vocabularies, records, prose
 
 
-def _read_prose(record_type: RecordType, paths: list[Path], record_ids: set[str], languages: list[str],
+def read_prose(record_type: RecordType, paths: list[Path], record_ids: set[str], languages: list[str],
                 report: Reporter) -> dict[str, list[ProseFile]]:
     """Read the <id>.<lang>.md files of one folder; returns {record id: [ProseFile]}."""
     found: dict[str, list[ProseFile]] = {}
@@ -275,7 +275,7 @@ def _read_prose(record_type: RecordType, paths: list[Path], record_ids: set[str]
     return found
 
 
-def _merge_prose(record_type: RecordType, data: dict, files: list[ProseFile], record_file: Path,
+def merge_prose(record_type: RecordType, data: dict, files: list[ProseFile], record_file: Path,
                  report: Reporter) -> dict:
     """Put the prose files' text into the record's fields; returns {(field, lang): (file, line)}."""
     origins: dict = {}
@@ -312,12 +312,12 @@ def read_sources(data_dir: Path, languages: list[str], report: Reporter) -> Sour
     for folder, paths in record_paths.items():
         record_type = BY_FOLDER[folder]
         sources.known_ids[folder] = {p.stem for p in paths}
-        prose = _read_prose(record_type, prose_paths[folder], sources.known_ids[folder], languages, report)
+        prose = read_prose(record_type, prose_paths[folder], sources.known_ids[folder], languages, report)
         for path in paths:
             data, positions = _reported(path, parsed.pop(path), report)
             if data is None:
                 continue
-            origins = _merge_prose(record_type, data, prose.get(path.stem, []), path, report)
+            origins = merge_prose(record_type, data, prose.get(path.stem, []), path, report)
             sources.records.append(Source(record_type, path, data, positions, origins))
     sources.files_read = (len(vocabulary_paths) + sum(map(len, record_paths.values()))
                           + sum(map(len, prose_paths.values())) + 1)

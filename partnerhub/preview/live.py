@@ -22,11 +22,11 @@ from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
 from partnerhub.hub import Entry, Hub, load_hub
-from partnerhub.loader import PROSE_NAME, Source, _merge_prose, _read_prose, read_yaml
+from partnerhub.loader import PROSE_NAME, Source, merge_prose, read_prose, read_yaml
 from partnerhub.problems import Problem, Reporter, sort_problems
 from partnerhub.registry import BY_FOLDER, FOLDERS
-from partnerhub.validation import references, text_checks
-from partnerhub.validation.run import _check_id, _validate_model, check_across_records
+from partnerhub.validation import references
+from partnerhub.validation.run import check_across_records, check_id, check_record
 
 _RECORD_YAML = re.compile(r"^(?P<id>[^.]+)\.yml$")
 
@@ -102,20 +102,19 @@ class LiveData:
         path = hub.data_dir / folder / f"{record_id}.yml"
         prose_paths = sorted(p for p in (hub.data_dir / folder).iterdir()  # no glob: a name is no pattern
                              if (m := PROSE_NAME.match(p.name)) and m["id"] == record_id)
-        prose = _read_prose(record_type, prose_paths, known_ids[folder], hub.config.languages, report)
+        prose = read_prose(record_type, prose_paths, known_ids[folder], hub.config.languages, report)
         if not path.exists() and not path.is_symlink():
             return report.problems  # deleted (its prose files, if any, are orphans)
         data, positions = read_yaml(path, report)
         if data is None:
             return report.problems
-        origins = _merge_prose(record_type, data, prose.get(record_id, []), path, report)
+        origins = merge_prose(record_type, data, prose.get(record_id, []), path, report)
         source = Source(record_type, path, data, positions, origins)
-        _check_id(source, self._others_with_id(hub, folder, data.get("id")), report)
-        record = _validate_model(record_type.model, data, positions, hub.config, path, report, origins)
+        check_id(source, self._others_with_id(hub, folder, data.get("id")), report)
+        record, problems = check_record(hub.config, self.root, source)  # as validate checks it
+        report.problems += problems
         if record is not None and record.id == record_id:
-            entry = Entry(record_type, record, path, positions, origins)
-            hub.records[folder][record_id] = entry
-            text_checks.check(SimpleNamespace(records={folder: {record_id: entry}}), report)
+            hub.records[folder][record_id] = Entry(record_type, record, path, positions, origins)
         else:
             references.check(SimpleNamespace(records={}, vocabularies=hub.vocabularies, media=hub.media,
                                              cache_dir=hub.cache_dir), known_ids, report, [source])

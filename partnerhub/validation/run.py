@@ -42,7 +42,7 @@ def _validate_model(model: type[BaseModel], data, positions, hub_config, file: P
         return None
 
 
-def _check_record(hub_config: HubConfig, root: Path, source: Source) -> tuple[BaseModel | None, list[Problem]]:
+def check_record(hub_config: HubConfig, root: Path, source: Source) -> tuple[BaseModel | None, list[Problem]]:
     """One record checked on its own: against its model, then (if valid, and named by its
     id) for look-alike letters and internationalised hosts. In a helper process for a big
     hub (``partnerhub.workers``): the record and the problems are sent back."""
@@ -80,7 +80,7 @@ def _validate_vocabularies(hub: Hub, sources, report: Reporter) -> None:
             report.add(path, Mark(1, 1), "file_unexpected", UNEXPECTED)
 
 
-def _check_id(source: Source, seen_ids: dict[str, Source], report: Reporter) -> None:
+def check_id(source: Source, seen_ids: dict[str, Source], report: Reporter) -> None:
     """The file name is an id, the record's id is its file name, and no other file has it."""
     path, data, positions = source.path, source.data, source.positions
     if not ID_PATTERN.fullmatch(path.stem):
@@ -122,9 +122,9 @@ def validate_hub(root: Path, today: dt.date | None = None) -> Hub:
     _validate_vocabularies(hub, sources, report)
     seen_ids: dict[str, Source] = {}
     unvalidated: list[Source] = []
-    checked = map_in_processes(partial(_check_record, hub.config, root), sources.records)
+    checked = map_in_processes(partial(check_record, hub.config, root), sources.records)
     for source, (record, problems) in zip(sources.records, checked):
-        _check_id(source, seen_ids, report)
+        check_id(source, seen_ids, report)
         report.problems += problems
         if record is not None and record.id == source.path.stem:
             hub.records[source.type.folder][record.id] = Entry(source.type, record, source.path, source.positions,

@@ -91,9 +91,3 @@ def check_entry(entry, report) -> None:
         for params in mixed_script_warnings(text):
             report.at_path(entry.file, entry.positions, path, "text_mixed_script", params,
                            severity="warning", prose=entry.prose)
-
-
-def check(hub, report) -> None:
-    for entries in hub.records.values():
-        for entry in entries.values():
-            check_entry(entry, report)
