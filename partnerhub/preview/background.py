@@ -39,12 +39,9 @@ def refresh_search(site_dir: Path) -> None:
     bundle = site_dir / pagefind.BUNDLE
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".partnerhub-search-") as tmp:
         out = Path(tmp) / pagefind.BUNDLE
-        command = [str(pagefind.executable()), "--site", str(site_dir), "--output-path", str(out)]
-        for selector in EXCLUDE_SELECTORS:
-            command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-        if result.returncode != 0:
-            raise pagefind.SearchIndexError(f"Pagefind failed (exit code {result.returncode})")
+        # one run over every language (the build's run per language moves folders aside
+        # for a moment, which a served site cannot afford)
+        pagefind.run_pagefind(site_dir, out, EXCLUDE_SELECTORS)
         for unused in pagefind.UNUSED_FILES:
             (out / unused).unlink(missing_ok=True)
         settings = bundle / pagefind.CONFIG_FILE

@@ -73,7 +73,7 @@ def executable() -> Path:
     return get_executable()
 
 
-def _pagefind(root: Path, out: Path, excludes: list[str], glob: str | None = None) -> str:
+def run_pagefind(root: Path, out: Path, excludes: list[str], glob: str | None = None) -> str:
     """One Pagefind run over ``root`` (its files matching ``glob``) into ``out``; its output."""
     command = [str(executable()), "--site", str(root), "--output-path", str(out.resolve())]
     if glob:
@@ -111,20 +111,20 @@ def _run(site_dir: Path, bundle: str, excludes: list[str], source: Path | None =
         shutil.rmtree(out)
     folders = [lang for lang in (languages or []) if (root / lang).is_dir()]
     if not folders:
-        output = _pagefind(root, out, excludes)
+        output = run_pagefind(root, out, excludes)
         return _page_counts(out), output
     parts, output = [], ""
     try:
         for lang in folders:
             parts.append(site_dir / f".{bundle}-{lang}")
-            output += _pagefind(root, parts[-1], excludes, glob=f"{lang}/**/*.{{html}}")
+            output += run_pagefind(root, parts[-1], excludes, glob=f"{lang}/**/*.{{html}}")
         aside = root.parent / f".{root.name}-languages-{os.getpid()}"
         aside.mkdir()
         try:
             for lang in folders:
                 (root / lang).rename(aside / lang)
             parts.append(site_dir / f".{bundle}-default")
-            output += _pagefind(root, parts[-1], excludes)
+            output += run_pagefind(root, parts[-1], excludes)
         finally:
             for lang in folders:
                 if (aside / lang).exists():
