@@ -32,6 +32,7 @@ from partnerhub.render.csp import with_policy
 from partnerhub.render.pages import Page, SiteBuilder
 from partnerhub.render.site import CATALOGUE_ORDER
 from partnerhub.render.urls import language_root
+from partnerhub.search.folded import fold_page
 
 # pages that list records across the site: rewritten after every edit
 SITE_WIDE = ("", whats_new.URL, translations_page.URL)
@@ -146,7 +147,9 @@ class Renderer:
                 return False
             written = page_path(tmp, page.url)
             written.parent.mkdir(parents=True, exist_ok=True)
-            written.write_text(with_policy(frame[0] + str(Markup(page.html)) + frame[1]), encoding="utf-8")
+            # as the build writes it: its policy, then its search keys (fold_site over the generator's pages)
+            html = fold_page(with_policy(frame[0] + str(Markup(page.html)) + frame[1]))[0]
+            written.write_text(html, encoding="utf-8")
         else:
             write_page(tmp, page, self.kept.shells[lang])
             written = page_path(tmp, page.url)

@@ -76,10 +76,11 @@ def restore(preview):
 
 
 def test_pages_rewritten_from_the_kept_shells_equal_the_full_build(preview):
-    """The preview's pages are the build's: every record page and catalogue, byte for byte."""
+    """The preview's pages are the build's: every record page and catalogue, and the open-data
+    page (framed, and indexed: its search keys too), byte for byte."""
     hub = preview.live.hub
     rel = build_relations(hub)
-    urls = ["", "practices/", "partners/", "themes/", *PAGES[2:], "practices/serres-volunteers/"]
+    urls = ["", "practices/", "partners/", "themes/", "open-data/", *PAGES[2:], "practices/serres-volunteers/"]
     files = [preview.site_dir / _url(lang, url) / "index.html" for lang in TITLES for url in urls]
     built = {path: path.read_bytes() for path in files}
     preview.renderer.rewrite(hub, rel, urls)
