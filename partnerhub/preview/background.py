@@ -28,7 +28,7 @@ NICENESS = 10
 ENV_AUDIENCE = "PARTNERHUB_AUDIENCE"
 
 
-def refresh_search(site_dir: Path) -> None:
+def refresh_search(site_dir: Path, languages: list[str]) -> None:
     """Run Pagefind over the site into a new folder and swap it for ``pagefind/``,
     keeping the dialog's settings (``partnerhub.json``) of the full build. The pages
     written by the preview already hold their search keys (``publish.write_page``)."""
@@ -39,9 +39,7 @@ def refresh_search(site_dir: Path) -> None:
     bundle = site_dir / pagefind.BUNDLE
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".partnerhub-search-") as tmp:
         out = Path(tmp) / pagefind.BUNDLE
-        # one run over every language (the build's run per language moves folders aside
-        # for a moment, which a served site cannot afford)
-        pagefind.run_pagefind(site_dir, out, EXCLUDE_SELECTORS)
+        pagefind.index_bundle(site_dir, out, EXCLUDE_SELECTORS, languages)  # as the build: a run per language
         for unused in pagefind.UNUSED_FILES:
             (out / unused).unlink(missing_ok=True)
         settings = bundle / pagefind.CONFIG_FILE
@@ -91,7 +89,7 @@ def main(argv: list[str]) -> int:
         return 0
     publish.media(hub, rel, site_dir)
     if os.environ.get("PARTNERHUB_SEARCH_INDEX", "1") != "0":  # 0: no search index (as in publish.search_index)
-        refresh_search(site_dir)
+        refresh_search(site_dir, hub.config.languages)
     return 0
 
 

@@ -41,7 +41,8 @@ def test_a_greek_query_is_searched_as_its_key_alone(browser, light_site, query):
     try:
         page = context.new_page()
         open_dialog(page, light_site + "el/")
-        assert page.locator("[data-ph-search-mode]").is_visible()  # a light index: full text on request
+        # a light index: full text on request (shown once the dialog has read its settings)
+        page.locator("[data-ph-search-mode]").wait_for(state="visible")
         count, hrefs = results(page, query)
         while page.locator("[data-ph-search-more]").is_visible():
             page.locator("[data-ph-search-more]").click()
