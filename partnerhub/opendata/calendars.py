@@ -26,6 +26,7 @@ language with its ``LANGUAGE`` parameter; ``URL`` is the meeting's page in that 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -103,7 +104,19 @@ class Writer(links.LanguageWriter):
             parts.append(gettext(self.lang, MEETING_FORMAT[meeting.format]))
         return ", ".join(part for part in parts if part)
 
+    @cached_property
+    def _events(self) -> dict:
+        return {}
+
     def event(self, record_type, meeting) -> Event | None:
+        """The meeting's event, made once per language: the hub's calendar, its networks'
+        and its hosts' all hold it."""
+        key = (record_type.folder, meeting.id)
+        if key not in self._events:
+            self._events[key] = self._event(record_type, meeting)
+        return self._events[key]
+
+    def _event(self, record_type, meeting) -> Event | None:
         dates = event_dates(meeting)
         if dates is None:
             return None

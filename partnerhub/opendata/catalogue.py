@@ -48,8 +48,7 @@ def data_package(hub, rel, site_url: str, sizes: dict[str, int]) -> dict:
     config = hub.config
     default = config.default_language
     licence = licence_link(config.licence)
-    tables = {f"{t.folder}.csv": exports.table(t, exports.records_data(t, hub, rel, site_url), config.languages)
-              for t in RECORD_TYPES}
+    tables = {f"{t.folder}.csv": exports.type_table(t, hub, rel, site_url) for t in RECORD_TYPES}
     resources = []
     for path, size in sizes.items():
         resource = {"name": _name(path), "path": path, "title": file_title(path, default),

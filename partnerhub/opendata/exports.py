@@ -33,14 +33,30 @@ MEDIA_TYPES = {"json": "application/json", "csv": "text/csv", "geojson": "applic
 
 
 def dumps(value) -> str:
-    """JSON text as every export writes it: UTF-8 characters, stable key order as built."""
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    """JSON text as every export writes it: UTF-8 characters, stable key order as built,
+    compact (Python's C encoder; an indented file took three times as long to write and
+    any JSON viewer indents it)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def records_data(record_type: RecordType, hub, rel, site_url: str) -> list[dict]:
-    """The public data of every visible record of a type, in the build's order."""
-    return [public_data(record, record_type.folder, rel, hub.config, site_url)
-            for record in rel.records[record_type.folder].values()]
+    """The public data of every visible record of a type, in the build's order (worked out
+    once per build: the JSON, CSV, GeoJSON and whole-hub exports and the data package all
+    read it; callers do not change it)."""
+    key = ("exports.records", record_type.folder, site_url)
+    if key not in rel.derived:
+        rel.derived[key] = [public_data(record, record_type.folder, rel, hub.config, site_url)
+                            for record in rel.records[record_type.folder].values()]
+    return rel.derived[key]
+
+
+def type_table(record_type: RecordType, hub, rel, site_url: str) -> "Table":
+    """The CSV table of a record type (once per build: the CSV file and the data package's
+    column types)."""
+    key = ("exports.table", record_type.folder, site_url)
+    if key not in rel.derived:
+        rel.derived[key] = table(record_type, records_data(record_type, hub, rel, site_url), hub.config.languages)
+    return rel.derived[key]
 
 
 # --- CSV ----------------------------------------------------------------------------------
@@ -190,14 +206,13 @@ def schemas(hub) -> dict[str, dict]:
 # --- the files ----------------------------------------------------------------------------
 def files(hub, rel, site_url: str) -> dict[str, str]:
     """Every export, as ``path under data/ -> text``."""
-    languages = hub.config.languages
     out: dict[str, str] = {}
     by_type = {}
     for record_type in RECORD_TYPES:
         records = records_data(record_type, hub, rel, site_url)
         by_type[record_type.folder] = records
         out[f"{record_type.folder}.json"] = dumps(records)
-        out[f"{record_type.folder}.csv"] = table(record_type, records, languages).text()
+        out[f"{record_type.folder}.csv"] = type_table(record_type, hub, rel, site_url).text()
         if has_map(record_type):
             out[f"{record_type.folder}.geojson"] = dumps(geojson(record_type, hub, rel, records))
     out["hub.json"] = dumps(hub_data(hub, rel, site_url, by_type))

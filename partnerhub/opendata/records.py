@@ -18,6 +18,7 @@ so a new field is exported without code here. Then, whatever the record type:
 from __future__ import annotations
 
 import typing
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -37,9 +38,14 @@ def _is_email(annotation) -> bool:
     return annotation == Email or any(arg == Email for arg in typing.get_args(annotation))
 
 
+@lru_cache(maxsize=None)
+def _email_fields(model_type: type) -> frozenset[str]:
+    return frozenset(name for name, info in model_type.model_fields.items() if _is_email(info.annotation))
+
+
 def _private_fields(model: BaseModel) -> set[str]:
     """The fields of this model instance that the exports leave out."""
-    out = {name for name, info in type(model).model_fields.items() if _is_email(info.annotation)}
+    out = set(_email_fields(type(model)))
     for kind, names in _CONSENTED.items():
         if isinstance(model, kind) and not getattr(model, "publish", False):
             out.update(names)

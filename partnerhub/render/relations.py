@@ -42,6 +42,9 @@ class Relations:
     media: dict = field(default_factory=dict)  # path -> checked file, for the files visible records use
     # (target folder or vocabulary, target id) -> [(source folder, field, source record)]
     _referrers: dict = field(default_factory=lambda: defaultdict(list))
+    # what outputs derive from these records, computed once per build and shared by them
+    # (the exports' public data and tables: partnerhub/opendata/exports.py)
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     # --- records --------------------------------------------------------------------
     def visible(self, folder: str, record_id: str | None):
