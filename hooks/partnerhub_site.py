@@ -6,8 +6,8 @@ One ``mkdocs build`` (or ``serve``) builds the whole multilingual site:
   is written;
 * each language is one MkDocs pass with its ``theme.language`` and ``docs/<lang>/``: the
   default language into the site's root, the others into ``<lang>/``, in processes that
-  run beside the default language's pass when building (one after the other under
-  ``serve``);
+  run beside the default language's pass when building, as do the site-wide files
+  (``partnerhub.outputs``; all one after the other under ``serve``);
 * in each pass MkDocs renders the hand-written pages, the home and catalogue pages (their
   bodies come from the package) and one hidden *shell* page whose title, description, URL
   and body are sentinels; every record page is then that shell filled by the package
@@ -312,14 +312,20 @@ def on_post_build(config):
     assets.prune(_Build.site_dir)
     assets.narrow_alternates(_Build.site_dir)  # no sitemap.xml fetched beside the feed links
     _Build.urls.update(dict.fromkeys(urls))
-    if not _Build.passes:  # serve, or one core: the other languages here, one after the other
+    forked = bool(_Build.passes)
+    if not forked:  # serve, or one core: the other languages here, one after the other
         for other in hub.config.other_languages:
             _build_language(config.config_file_path, other)
-    _Build.passes.wait_for_clean_folders()
-    outputs = write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)  # while the others run
+        outputs = write_outputs(hub, _Build.rel, _Build.site_dir, _Build.site_url)
     failed = _Build.passes.join()
     if failed:
         raise Abort(f"partnerhub: the pass of {', '.join(failed)} failed (see above); nothing was published")
+    if forked:
+        try:
+            outputs = _Build.passes.result()  # the site-wide files, written beside the passes
+        except RuntimeError:
+            raise Abort("partnerhub: the site-wide files (exports, calendars, feeds) could not be written "
+                        "(see above); nothing was published") from None
     _stop_counting()
     if _Build.warnings and config.strict:
         raise Abort(f"partnerhub: {_Build.warnings} warning(s) in strict mode; the site was not published.")
@@ -366,6 +372,8 @@ def _start_other_languages(config) -> None:
         return
     compile_templates()  # once, before forking
     _Build.passes.start(languages, partial(_build_language, config.config_file_path), reported=(Abort,), logger=log)
+    _Build.passes.start_beside(partial(write_outputs, _Build.hub, _Build.rel, _Build.site_dir, _Build.site_url),
+                               "writing the site-wide files (exports, calendars, feeds)", logger=log)
 
 
 def _publish() -> None:

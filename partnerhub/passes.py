@@ -2,11 +2,15 @@
 
 A site generator builds one language per pass. With two cores or more, the default
 language's pass starts the others as forked processes (they inherit the loaded hub:
-nothing is pickled) once it has emptied the staging folder, writes the site-wide files
-while they run (:meth:`LanguagePasses.wait_for_clean_folders` first: a pass empties its
-own folder before it writes), then waits for them (:meth:`LanguagePasses.join`). One core,
+nothing is pickled) once it has emptied the staging folder, and waits for them
+(:meth:`LanguagePasses.join`) once its own pages are written. One core,
 or a caller with threads (a server: forked children would inherit them), runs the passes
 one after the other instead. The adapter says what a pass is (``run(lang)``).
+
+The site-wide files (exports, calendars, feeds…) need no page: with the passes forked,
+they are written by one more forked process (:meth:`LanguagePasses.start_beside`) from the
+start, instead of by the default language's process once its pages are written, where the
+other core would wait for them at the end of the build.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class LanguagePasses:
     def __init__(self) -> None:
         self.processes: list = []
         self.cleaned: dict = {}
+        self.beside = None  # (process, receiving end of its pipe) of start_beside's function
 
     def __bool__(self) -> bool:
         return bool(self.processes)
@@ -51,11 +56,34 @@ class LanguagePasses:
         if lang in self.cleaned:
             self.cleaned[lang].set()
 
-    def wait_for_clean_folders(self) -> None:
-        for process in self.processes:
-            event = self.cleaned[_lang(process)]
-            while not event.wait(0.2) and process.is_alive():
-                pass
+    def start_beside(self, run: Callable[[], object], what: str, logger: logging.Logger = log) -> None:
+        """``run()`` in one more forked process, once every pass has emptied its folder (it
+        may write into them); :meth:`result` gives what it returned (it must pickle).
+        ``what`` names its work in the error logged if it fails."""
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        events = list(self.cleaned.values())
+        process = context.Process(target=self._beside, args=(run, events, sender, what, logger),
+                                  name="partnerhub-beside")
+        process.start()
+        sender.close()
+        self.beside = (process, receiver)
+
+    def result(self):
+        """What :meth:`start_beside`'s function returned. Call it after :meth:`join`
+        succeeded (a pass that failed before emptying its folder would leave it waiting).
+        Raises RuntimeError if it failed (its error is logged)."""
+        (process, receiver), self.beside = self.beside, None
+        try:
+            value = receiver.recv()
+        except EOFError:  # it ended without sending: its error is logged
+            value = None
+        finally:
+            receiver.close()
+            process.join()
+        if process.exitcode != 0:
+            raise RuntimeError("the process beside the passes failed (see above)")
+        return value
 
     def join(self) -> list[str]:
         """Wait for every pass; returns the languages whose pass failed."""
@@ -65,12 +93,24 @@ class LanguagePasses:
         return [_lang(process) for process in processes if process.exitcode != 0]
 
     def stop(self) -> None:
-        """The build failed: the other passes stop too."""
-        for process in self.processes:
+        """The build failed: the other passes stop too, and start_beside's process."""
+        beside = [self.beside[0]] if self.beside else []
+        for process in self.processes + beside:
             process.terminate()
             process.join()
-        self.processes, self.cleaned = [], {}
+        self.processes, self.cleaned, self.beside = [], {}, None
 
+
+    def _beside(self, run: Callable[[], object], events: list, sender, what: str, logger) -> None:
+        self.processes, self.beside = [], None  # in the child: the parent's to wait for or stop
+        try:
+            for event in events:
+                event.wait()
+            sender.send(run())
+        except BaseException:  # noqa: BLE001 - reported here, the parent stops the build
+            logger.exception(f"partnerhub: {what} failed")
+            os._exit(1)
+        os._exit(0)
 
     def _pass(self, run: Callable[[str], None], lang: str, reported: tuple[type, ...], logger) -> None:
         self.processes = []  # in the child: its siblings are the parent's to wait for or stop
