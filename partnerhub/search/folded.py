@@ -30,7 +30,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from partnerhub.search.policy import META_CLASS, TEXT_CLASS
+from partnerhub.search.policy import BODY, META_CLASS, TEXT_CLASS
 from partnerhub.text import script_of, search_key
 
 FOLD_CLASS = "ph-search-fold"
@@ -69,7 +69,7 @@ class _BodyText(HTMLParser):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         role = None
-        if "data-pagefind-body" in attributes:
+        if BODY in attributes:
             role = "body"
         elif "data-pagefind-ignore" in attributes or tag in _SKIPPED_TAGS or FOLD_CLASS in classes:
             role = "skip"
@@ -161,7 +161,7 @@ def _own_role(tag: str, attributes: str) -> int:
         names.add(name)
         if name == "class":
             classes = unescape(match.group(2) or match.group(3) or match.group(4) or "").split()
-    if "data-pagefind-body" in names:
+    if BODY in names:
         return _BODY
     if "data-pagefind-ignore" in names or own or FOLD_CLASS in classes:
         return _SKIP
@@ -240,6 +240,8 @@ def fold_page(html: str, title: str = "") -> tuple[str, bool]:
     """``html`` with its search-key blocks (and trim counts); True if it got keys. The keys
     of the page's ``title`` (its heading) weigh as a heading's words: a query searched as
     its key alone ranks the page named by it first, as the query typed would."""
+    if BODY not in html:  # not indexed (a catalogue of thousands of records): nothing to read
+        return html, False
     parser = _read(html)
     if parser.body_end is None:
         return html, False
@@ -271,7 +273,7 @@ def fold_site(site_dir: Path, written: Path | None = None) -> list[str]:
         if written is not None and (written / path.relative_to(site_dir)).is_file():
             continue
         html = path.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in html:
+        if BODY not in html:
             continue
         if FOLD_CLASS in html:  # folded when it was written (a record page: partnerhub.publish)
             keyed = _KEYED.search(html) is not None

@@ -30,9 +30,10 @@ import re
 import shutil
 from pathlib import Path
 
+from partnerhub.search.policy import BODY
+
 SOURCE_DIR = ".partnerhub-search-light"  # inside the staging folder, moved out before indexing
 LIGHT_MIN_PAGES = 2000
-BODY_MARK = "data-pagefind-body"
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
 
@@ -90,6 +91,6 @@ def complete(mirror: Path, site_dir: Path) -> None:
             if target.exists():
                 continue
             text = (here / name).read_text(encoding="utf-8", errors="replace")
-            if BODY_MARK in text:
+            if BODY in text:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
