@@ -100,7 +100,6 @@ class LanguagePasses:
             process.join()
         self.processes, self.cleaned, self.beside = [], {}, None
 
-
     def _beside(self, run: Callable[[], object], events: list, sender, what: str, logger) -> None:
         self.processes, self.beside = [], None  # in the child: the parent's to wait for or stop
         try:
