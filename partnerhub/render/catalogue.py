@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from partnerhub.facets import RecordFacet
 from partnerhub.i18n import N_
@@ -26,8 +26,10 @@ class Entry:
 
 
 def data_attributes(values: dict) -> Markup:
-    """``data-network="a b" data-country="GR"`` for a row, a card or a map point."""
-    return Markup("").join(Markup(' data-{}="{}"').format(key, " ".join(ids)) for key, ids in values.items())
+    """``data-network="a b" data-country="GR"`` for a row, a card or a map point (every
+    name and value escaped; built with ``escape`` rather than ``Markup.format``, which took
+    two fifths of a catalogue of thousands of records)."""
+    return Markup("".join(f' data-{escape(key)}="{escape(" ".join(ids))}"' for key, ids in values.items()))
 
 
 class Catalogue:
