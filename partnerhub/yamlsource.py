@@ -17,6 +17,7 @@ values from those events ourselves, without a node tree or a second parse, so th
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,6 +66,10 @@ class YamlProblem:
     path: tuple = ()
 
 
+_PACKED = "_packed"
+_FIELDS = ("values", "keys", "plain", "spans", "text")
+
+
 @dataclass
 class Positions:
     """Where each value and each mapping key of a document stands."""
@@ -74,6 +79,32 @@ class Positions:
     plain: dict = field(default_factory=dict)  # path -> source text of an unquoted scalar
     spans: dict = field(default_factory=dict)  # path -> (start, end) character offsets of a scalar
     text: str = ""  # the source the offsets refer to
+
+    # Sent from a helper process (partnerhub.workers) as one packed blob, unpacked where it
+    # is first read: most records' positions are never read again once they are checked,
+    # and unpacking thousands of them (a Mark per value) cost the validator as much as the
+    # helper saved it.
+    def __getstate__(self) -> dict:
+        if _PACKED in self.__dict__:  # never unpacked here: as it came
+            return {_PACKED: self.__dict__[_PACKED]}
+        marks = {name: {path: (mark.line, mark.column) for path, mark in getattr(self, name).items()}
+                 for name in ("values", "keys")}
+        return {_PACKED: pickle.dumps((marks["values"], marks["keys"], self.plain, self.spans, self.text),
+                                      protocol=pickle.HIGHEST_PROTOCOL)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__[_PACKED] = state[_PACKED]
+
+    def __getattr__(self, name: str):  # only for attributes not set: the fields of a packed one
+        packed = self.__dict__.get(_PACKED)
+        if packed is None or name not in _FIELDS:
+            raise AttributeError(name)
+        values, keys, plain, spans, text = pickle.loads(packed)
+        self.__dict__.update(values={path: Mark(*at) for path, at in values.items()},
+                             keys={path: Mark(*at) for path, at in keys.items()},
+                             plain=plain, spans=spans, text=text)
+        del self.__dict__[_PACKED]
+        return self.__dict__[name]
 
     def of(self, path: tuple) -> Mark:
         """The best position for ``path``: the key, else the value, else the nearest parent."""
