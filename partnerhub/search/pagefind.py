@@ -103,10 +103,24 @@ def _globs(root: Path, languages: list[str] | None) -> dict[str | None, str | No
     folders = [lang for lang in (languages or []) if (root / lang).is_dir()]
     if not folders:
         return {None: None}
-    others = sorted(entry.name for entry in root.iterdir()
+    others = sorted(_as_glob(entry.name, folders) for entry in root.iterdir()
                     if entry.is_dir() and entry.name not in folders and not entry.name.startswith("."))
     default = ",".join(["*.html", *(f"{name}/**/*.html" for name in others)])
     return {**{lang: f"{lang}/**/*.{{html}}" for lang in folders}, "": "{" + default + "}"}
+
+
+# the characters with a meaning in Pagefind's globs (its ``wax`` crate), which has no escape
+# for all of them: a folder name (a hand-written page's, from docs/) holding one is matched
+# with ``?`` (any one character) in its place
+_GLOB_SYNTAX = re.compile(r"[*?\[\]{}()<>!,:\\]")
+
+
+def _as_glob(name: str, languages: list[str]) -> str:
+    pattern = _GLOB_SYNTAX.sub("?", name)
+    if pattern != name and any(re.fullmatch(re.escape(pattern).replace(r"\?", "."), lang) for lang in languages):
+        raise SearchIndexError(f"partnerhub: the site's folder {name!r} cannot be told apart from the language "
+                               "folders in the search index; rename it (in docs/) without * ? [ ] { } ( ) < > ! , : \\")
+    return pattern
 
 
 def index_bundle(root: Path, out: Path, excludes: list[str], languages: list[str] | None = None) -> tuple[dict, str]:

@@ -102,3 +102,17 @@ def test_light_index_is_smaller(tmp_path):
     assert not (tmp_path / "pagefind-light" / "pagefind-ui.js").exists()
     again = build_index(tmp_path, ["en"], light="never")
     assert again.light is None and not (tmp_path / "pagefind-light").exists()
+
+
+def test_each_language_is_indexed_from_its_own_pages_whatever_the_folder_names(tmp_path):
+    """The default language's pages are found by a glob of the root's folders, whose names
+    (a hand-written page's) may hold the glob's own syntax; nothing is moved meanwhile."""
+    pages = {"index.html": "en", "about/index.html": "en", "we{i}rd,dir/index.html": "en",
+             "sp é(x)!:y/index.html": "en", "el/index.html": "el", "el/about/index.html": "el"}
+    for path, lang in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(f'<html lang="{lang}"><body><main data-pagefind-body>Page {path}</main></body></html>')
+    report = build_index(tmp_path, ["en", "el"])
+    assert report.languages == {"en": 4, "el": 2}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["index.html", "about", "we{i}rd,dir", "sp é(x)!:y", "el", "pagefind"])
