@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 import yaml
@@ -67,7 +67,6 @@ class YamlProblem:
 
 
 _PACKED = "_packed"
-_FIELDS = ("values", "keys", "plain", "spans", "text")
 
 
 @dataclass
@@ -131,6 +130,10 @@ class Positions:
         if index < 0:
             return None
         return mark_at(self.text, index)
+
+
+
+_FIELDS = tuple(item.name for item in fields(Positions))  # what a packed one unpacks into
 
 
 @dataclass

@@ -35,6 +35,7 @@ import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from partnerhub.search import light as light_source
@@ -215,15 +216,16 @@ def _build(site_dir: Path, languages: list[str] | None, light: str, source: Path
         folded = fold_site(site_dir)
     # the build decided from its records (it wrote the bodies); a site without them, by its pages
     light_wanted = light != "never" and (source is not None or light == "always")
-    root, light_excludes = source or site_dir, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES
+    root = source or site_dir
+    index_light = partial(index_bundle, root, site_dir / LIGHT_BUNDLE, EXCLUDE_SELECTORS + LIGHT_ONLY_EXCLUDES,
+                          languages)
     with ThreadPoolExecutor(max_workers=2 if light_wanted and (os.cpu_count() or 1) >= 2 else 1) as runs:
         # the light index beside the full one (two cores): it holds a third of the full
         # one's memory (the Greek runs at 5,000 practices: 0.3 GB against 0.9 GB)
-        light_run = runs.submit(index_bundle, root, site_dir / LIGHT_BUNDLE, light_excludes,
-                                languages) if light_wanted else None
+        light_run = runs.submit(index_light) if light_wanted else None
         counts, output = index_bundle(root, site_dir / BUNDLE, EXCLUDE_SELECTORS, languages)
         if light_run is None and light != "never" and light_source.wanted(max(counts.values(), default=0), light):
-            light_run = runs.submit(index_bundle, root, site_dir / LIGHT_BUNDLE, light_excludes, languages)
+            light_run = runs.submit(index_light)
         light_output = light_run.result()[1] if light_run is not None else None
     missing = [lang for lang in (languages or []) if not counts.get(lang)]
     if missing:

@@ -78,14 +78,14 @@ def _record_pieces(hub, languages, default) -> list[Missing]:
     for entries in hub.records.values():
         for entry in entries.values():
             missing = {lang: fields for lang, fields in _missing_fields(entry, languages).items() if fields}
-            # read only for a record with missing pieces (its positions may still be packed)
-            line = (entry.positions.of(("id",)).line if entry.positions.values else 1) if missing else 1
+            if not missing:  # its positions are not read (they may still be packed: yamlsource.Positions)
+                continue
+            line = entry.positions.of(("id",)).line if entry.positions.values else 1
             for lang, fields in missing.items():
-                if fields:
-                    names = [name for name, _ in fields]
-                    shown = ", ".join(names[:_MAX_FIELDS]) + (", …" if len(names) > _MAX_FIELDS else "")
-                    out.append(Missing("record", lang, entry.file, line, entry.kind, entry.id, "translation_missing",
-                                       {**_names(lang, default), "fields": shown}, tuple(fields)))
+                names = [name for name, _ in fields]
+                shown = ", ".join(names[:_MAX_FIELDS]) + (", …" if len(names) > _MAX_FIELDS else "")
+                out.append(Missing("record", lang, entry.file, line, entry.kind, entry.id, "translation_missing",
+                                   {**_names(lang, default), "fields": shown}, tuple(fields)))
     return out
 
 
